@@ -1,0 +1,1 @@
+return await Salus.SalusApplication.RunAsync(args);

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
+using Salus.Platform.Api;
+using Salus.Platform.Identity;
+using Salus.Platform.Jobs;
+using Salus.Platform.Localization;
+using Salus.Platform.Persistence;
+using Salus.Platform.Secrets;
+using Salus.Platform.Signatures;
+using Salus.Platform.Web;
+
+namespace Salus.Platform.Hosting;
+
+/// <summary>The composition root of <c>salus serve</c>: platform services, then each module's AddX / MapX.</summary>
+public static class SalusWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(SalusWebApp).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddEnvironmentVariables("SALUS_");
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataFolder = DataFolder.Resolve(configuration[DataFolder.ConfigKey]);
+        services.AddSingleton(new SalusPaths(dataFolder));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddSalusPersistence(configuration, dataFolder);
+        services.AddDataProtection().SetApplicationName("Salus").PersistKeysToDbContext<SalusDbContext>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSalusIdentity(configuration);
+        services.AddScoped<SignatureService>();
+        services.AddScoped<Audit.AuditVerifier>();
+        services.AddScoped<Audit.AuditQuery>();
+        services.AddScoped<Identity.UserAdministration>();
+        services.AddSalusJobs(configuration);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/", Policies.Staff);
+                foreach (var page in (string[])["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied", "/Error"])
+                {
+                    o.Conventions.AllowAnonymousToPage(page);
+                }
+
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.AuditRead);
+                o.Conventions.AuthorizePage("/Account/ChangePassword");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.English).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<SalusDbContext>("database", tags: ["ready"]);
+        services.AddSalusRateLimiting(configuration);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        foreach (var module in SalusModules.All)
+        {
+            module.AddServices(services, configuration);
+        }
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        // API callers get RFC 9457 problem details; people get a page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/error"));
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue($"{SecurityOptions.Section}:Hsts", true))
+        {
+            app.UseHsts();
+        }
+
+        app.UseSalusSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UsePasswordChangeGate();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("Salus API")).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
+        app.MapPlatformApi();
+        app.MapCultureEndpoint();
+        foreach (var module in SalusModules.All)
+        {
+            module.MapEndpoints(app);
+        }
+    }
+}
+
+/// <summary>Where local state lives.</summary>
+public sealed record SalusPaths(string DataFolder);

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Salus.Platform.Identity;
+
+/// <summary>Named authorisation policies. Every page and endpoint names one (or is explicitly anonymous).</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in, active member of staff.</summary>
+    public const string Staff = "staff";
+    public const string Administration = "administration";
+    public const string AuditRead = "audit-read";
+    public const string JobsAdmin = "jobs-admin";
+    public const string CommunityMember = "community-member";
+
+    public const string AccountKindClaim = "salus:kind";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)));
+        options.AddPolicy(Administration, p => p.RequireAuthenticatedUser()
+            .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.Administrator));
+        options.AddPolicy(AuditRead, p => p.RequireAuthenticatedUser()
+            .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.Auditor, Roles.Administrator));
+        options.AddPolicy(JobsAdmin, p => p.RequireAuthenticatedUser()
+            .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.Administrator));
+        options.AddPolicy(CommunityMember, p => p.RequireAuthenticatedUser()
+            .RequireClaim(AccountKindClaim, nameof(AccountKind.CommunityMember)));
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
