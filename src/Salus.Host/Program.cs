@@ -1,1 +1,2 @@
 return await Salus.SalusApplication.RunAsync(args);
+public partial class Program;

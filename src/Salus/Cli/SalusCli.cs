@@ -20,6 +20,9 @@ public static class SalusCli
         }
 
         var root = new RootCommand("Salus: run a healthcare organisation's social media programme safely.");
+        root.Add(CliHost.DataOption);
+        root.Add(CliHost.ConnectionOption);
+        root.Add(CliHost.ProviderOption);
         root.Add(ServeCommand.Create());
         root.Add(DbCommands.Create());
         root.Add(UserCommands.Create());

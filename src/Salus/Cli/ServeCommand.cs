@@ -18,7 +18,7 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://localhost:5000)." };
         var command = new Command("serve", "Run the Salus web application (the default verb).")
         {
-            demo, urls, CliHost.DataOption, CliHost.ConnectionOption, CliHost.ProviderOption,
+            demo, urls,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>

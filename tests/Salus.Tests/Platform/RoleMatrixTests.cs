@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Salus.Platform.Identity;
+using Salus.Tests.Infrastructure;
+
+namespace Salus.Tests.Platform;
+
+/// <summary>
+/// Every endpoint × every role. The first test proves the matrix covers every endpoint the app maps (a new,
+/// forgotten endpoint fails it); the second walks the matrix with real sign-ins.
+/// </summary>
+public abstract class RoleMatrixTests(SalusApp app)
+{
+    private const string Anyone = "*";
+    private static readonly string[] StaffRoles = [.. Roles.All];
+    private static readonly string[] AdminOnly = [Roles.Administrator];
+    private static readonly string[] AuditReaders = [Roles.Auditor, Roles.Administrator];
+
+    /// <summary>(method, route pattern, a concrete path, who may use it; "*" = any signed-in account incl. patients).</summary>
+    public static readonly (string Method, string Pattern, string Path, string[] Allowed)[] Matrix =
+    [
+        ("GET", "/", "/", StaffRoles),
+        ("GET", "/account/manage", "/account/manage", StaffRoles),
+        ("GET", "/account/two-factor", "/account/two-factor", StaffRoles),
+        ("GET", "/account/change-password", "/account/change-password", StaffRoles),
+        ("GET", "/audit", "/audit", AuditReaders),
+        ("GET", "/admin/users", "/admin/users", AdminOnly),
+        ("GET", "/admin/jobs", "/admin/jobs", AdminOnly),
+        ("GET", "/api/me", "/api/me", [Anyone]),
+        ("GET", "/api/admin/users/", "/api/admin/users", AdminOnly),
+        ("GET", "/api/admin/users/{id}", "/api/admin/users/nobody", AdminOnly),
+        ("POST", "/api/admin/users/", "/api/admin/users", AdminOnly),
+        ("PUT", "/api/admin/users/{id}/roles", "/api/admin/users/nobody/roles", AdminOnly),
+        ("POST", "/api/admin/users/{id}/deactivate", "/api/admin/users/nobody/deactivate", AdminOnly),
+        ("POST", "/api/admin/users/{id}/reactivate", "/api/admin/users/nobody/reactivate", AdminOnly),
+        ("GET", "/api/audit/", "/api/audit", AuditReaders),
+        ("GET", "/api/audit/export", "/api/audit/export", AuditReaders),
+        ("GET", "/api/audit/verify", "/api/audit/verify", AuditReaders),
+        ("GET", "/api/admin/jobs/", "/api/admin/jobs", AdminOnly),
+        ("POST", "/api/admin/jobs/{id:long}/retry", "/api/admin/jobs/0/retry", AdminOnly),
+    ];
+
+    /// <summary>Reachable without signing in, on purpose.</summary>
+    public static readonly string[] Anonymous =
+    [
+        "/account/login", "/account/login-2fa", "/account/logout", "/account/denied", "/error", "/culture",
+        "/health/live", "/health/ready", "/openapi/{documentName}.json", "/scalar/{documentName?}",
+    ];
+
+    [SkippableFact]
+    public void Every_mapped_endpoint_is_in_the_matrix_or_deliberately_anonymous()
+    {
+        app.SkipIfUnavailable();
+        var endpoints = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !IsStaticAsset(e)).ToList();
+        var known = Matrix.Select(m => Normalize(m.Pattern)).Concat(Anonymous.Select(Normalize)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = endpoints.Select(e => Normalize(e.RoutePattern.RawText ?? "")).Where(p => !known.Contains(p)).Distinct().ToList();
+        Assert.True(unknown.Count == 0, "Endpoints missing from the authorisation matrix: " + string.Join(", ", unknown));
+
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = Normalize(endpoint.RoutePattern.RawText ?? "");
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            Assert.True(anonymous == Anonymous.Select(Normalize).Contains(pattern, StringComparer.OrdinalIgnoreCase),
+                $"{pattern}: anonymous={anonymous} disagrees with the matrix");
+        }
+    }
+
+    [SkippableFact]
+    public async Task Each_role_reaches_exactly_what_the_matrix_allows()
+    {
+        app.SkipIfUnavailable();
+        var accounts = new List<(string Role, string Email, bool Patient)>
+        {
+            (Roles.Administrator, Demo.Admin, false), (Roles.Auditor, Demo.Auditor, false), (Roles.Employee, Demo.Employee, false),
+            (Roles.PolicyStakeholder, Demo.Legal, false), (Roles.CommunityAgent, Demo.Agent, false),
+            (Roles.CommunicationsManager, "comms@demo.salus.local", false), (Roles.MlrReviewer, "mlr@demo.salus.local", false),
+            (Roles.CommunityLead, "lead@demo.salus.local", false), (Roles.PharmacovigilanceOfficer, "pv@demo.salus.local", false),
+            (Roles.MedicalInformationSpecialist, "medinfo@demo.salus.local", false), ("patient", Demo.Patient, true),
+        };
+        var failures = new List<string>();
+        foreach (var (role, email, patient) in accounts)
+        {
+            var client = await app.SignInAsync(email);
+            foreach (var (method, _, path, allowed) in Matrix)
+            {
+                var response = await SendAsync(client, method, path);
+                var mayUse = allowed.Contains(Anyone) || (!patient && allowed.Contains(role));
+                var refused = IsRefused(response, path);
+                if (mayUse == refused)
+                {
+                    failures.Add($"{role} {method} {path}: {(int)response.StatusCode} {response.Headers.Location} (expected {(mayUse ? "allowed" : "refused")})");
+                }
+            }
+        }
+
+        var anonymous = app.Anonymous();
+        foreach (var (method, _, path, _) in Matrix)
+        {
+            var response = await SendAsync(anonymous, method, path);
+            var challenged = response.StatusCode == HttpStatusCode.Unauthorized
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.Ordinal));
+            if (!challenged)
+            {
+                failures.Add($"anonymous {method} {path}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static bool IsRefused(HttpResponseMessage response, string path) =>
+        response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/denied", StringComparison.Ordinal));
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) => method switch
+    {
+        "GET" => await client.GetAsync(path),
+        "POST" => await client.PostAsJsonAsync(path, new { reason = "matrix" }),
+        "PUT" => await client.PutAsJsonAsync(path, new { roles = Array.Empty<string>() }),
+        _ => throw new ArgumentOutOfRangeException(nameof(method)),
+    };
+
+    private static bool IsStaticAsset(RouteEndpoint endpoint) =>
+        endpoint.RoutePattern.RawText is { } raw && (raw.Contains(":file}", StringComparison.Ordinal) || raw.StartsWith("_content", StringComparison.Ordinal) || raw.StartsWith("/_content", StringComparison.Ordinal)
+            || raw.Contains('.', StringComparison.Ordinal) && !raw.Contains('{', StringComparison.Ordinal));
+
+    private static string Normalize(string pattern) => "/" + pattern.Trim('/');
+}
+
+public sealed class RoleMatrixTests_Sqlite(SqliteApp app) : RoleMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RoleMatrixTests_Postgres(PostgresApp app) : RoleMatrixTests(app), IClassFixture<PostgresApp>;
