@@ -28,6 +28,12 @@ internal static class CliHost
         Recursive = true,
     };
 
+    public static readonly Option<string[]> SetOption = new("--set")
+    {
+        Description = "Override a setting, e.g. --set Salus:Jobs:RunWorker=false (repeatable).",
+        Recursive = true,
+    };
+
     /// <summary>Turns the shared CLI options into configuration arguments for the host builder.</summary>
     public static string[] ConfigArgs(ParseResult parse, IEnumerable<string>? extra = null)
     {
@@ -47,13 +53,18 @@ internal static class CliHost
             args.Add($"--Salus:Database:Provider={provider}");
         }
 
+        foreach (var setting in parse.GetValue(SetOption) ?? [])
+        {
+            args.Add($"--{setting}");
+        }
+
         return [.. args];
     }
 
     /// <summary>Builds the application without starting the web server, validates settings, runs <paramref name="work"/> in a scope.</summary>
     public static async Task<int> RunScopedAsync(ParseResult parse, Func<IServiceProvider, Task<int>> work, bool migrate = true)
     {
-        var app = SalusWebApp.Build(ConfigArgs(parse, ["--Salus:Jobs:RunWorker=false"]));
+        var app = SalusWebApp.Build(ConfigArgs(parse, ["--Salus:Jobs:RunWorker=false", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning"]));
         await using (app)
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
@@ -61,7 +72,9 @@ internal static class CliHost
             scope.ServiceProvider.GetRequiredService<AuditScope>().ActAs("cli", $"cli:{Environment.UserName}");
             if (migrate)
             {
-                await scope.ServiceProvider.GetRequiredService<Platform.Persistence.DatabaseInitializer>().MigrateAsync();
+                var initializer = scope.ServiceProvider.GetRequiredService<Platform.Persistence.DatabaseInitializer>();
+                await initializer.MigrateAsync();
+                await initializer.EnsureRolesAsync();
             }
 
             return await work(scope.ServiceProvider);

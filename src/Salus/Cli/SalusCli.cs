@@ -23,6 +23,7 @@ public static class SalusCli
         root.Add(CliHost.DataOption);
         root.Add(CliHost.ConnectionOption);
         root.Add(CliHost.ProviderOption);
+        root.Add(CliHost.SetOption);
         root.Add(ServeCommand.Create());
         root.Add(DbCommands.Create());
         root.Add(UserCommands.Create());
@@ -34,7 +35,7 @@ public static class SalusCli
 
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (OptionsValidationException ex)
         {

@@ -80,6 +80,7 @@ public static class SalusWebApp
         });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SalusDbContext>("database", tags: ["ready"]);
         services.AddSalusRateLimiting(configuration);

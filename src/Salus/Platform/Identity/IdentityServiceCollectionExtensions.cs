@@ -58,7 +58,27 @@ public static class IdentityServiceCollectionExtensions
         });
 
         // Deactivation and role changes take effect within a minute, not at the next sign-in.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // Refreshing the principal must not restart the absolute session clock.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var issued = context.CurrentPrincipal?.FindFirst(SalusClaimsFactory.IssuedClaim);
+                var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+                if (issued is not null && identity is not null)
+                {
+                    foreach (var fresh in identity.FindAll(SalusClaimsFactory.IssuedClaim).ToList())
+                    {
+                        identity.RemoveClaim(fresh);
+                    }
+
+                    identity.AddClaim(new Claim(SalusClaimsFactory.IssuedClaim, issued.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>();
         if (oidc is { Enabled: true })

@@ -23,13 +23,7 @@ public sealed class DatabaseInitializer(
     public async Task<string?> SeedAsync(CancellationToken cancellationToken = default)
     {
         audit.ActAs("system", "system (first start)");
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await EnsureRolesAsync();
 
         string? oneTimePassword = null;
         if (!await users.Users.AnyAsync(cancellationToken))
@@ -50,6 +44,17 @@ public sealed class DatabaseInitializer(
         }
 
         return oneTimePassword;
+    }
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
     }
 
     private async Task SeedDemoAsync()
