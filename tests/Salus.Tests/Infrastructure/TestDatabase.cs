@@ -29,9 +29,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable);
 
-    public static void SkipUnlessAvailable(DatabaseProvider provider) =>
-        Skip.If(provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(PostgresServer),
-            $"PostgreSQL tests skipped: set {PostgresVariable} to a connection string (CI always does).");
+    public static void SkipUnlessAvailable(DatabaseProvider provider)
+    {
+        var missing = provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(PostgresServer);
+        if (missing && Environment.GetEnvironmentVariable("SALUS_REQUIRE_ALL_TESTS") == "1")
+        {
+            throw new InvalidOperationException($"{PostgresVariable} is not set but SALUS_REQUIRE_ALL_TESTS=1: PostgreSQL tests must run.");
+        }
+
+        Skip.If(missing, $"PostgreSQL tests skipped: set {PostgresVariable} to a connection string (CI always does).");
+    }
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
