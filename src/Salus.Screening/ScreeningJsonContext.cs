@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using Salus.Screening.Classification;
+
+namespace Salus.Screening;
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(AeModelInfo))]
+internal sealed partial class ScreeningJsonContext : JsonSerializerContext;
