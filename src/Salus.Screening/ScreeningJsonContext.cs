@@ -5,4 +5,5 @@ namespace Salus.Screening;
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(AeModelInfo))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ScreeningJsonContext : JsonSerializerContext;

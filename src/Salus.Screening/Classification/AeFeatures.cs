@@ -37,7 +37,7 @@ public static class AeFeatures
 {
     public const int Count = 18;
 
-    internal static AeInput Build(ScreeningLexicon lexicon, string sentence, bool label = false)
+    internal static AeInput Build(ScreeningLexicon lexicon, string sentence, bool label = false, bool useTags = true)
     {
         var matches = new List<AutomatonMatch>();
         using var n = TextNormalizer.Normalize(sentence);
@@ -86,6 +86,11 @@ public static class AeFeatures
         Tag(LexiconKind.Drug, "xdrug");
         Tag(LexiconKind.Condition, "xcondition");
         tags.Sort((x, y) => x.Pos.CompareTo(y.Pos));
+        if (!useTags)
+        {
+            tags.Clear();
+        }
+
         int ti = 0;
         for (int i = 0; i < span.Length; i++)
         {

@@ -24,6 +24,12 @@ public sealed record TrainerOptions
     public int Iterations { get; init; } = 100;
 
     public int Seed { get; init; } = 42;
+
+    public bool CharAllLengths { get; init; }
+
+    public bool UseTags { get; init; } = true;
+
+    public bool UseLexiconFeatures { get; init; } = true;
 }
 
 /// <summary>
@@ -38,8 +44,8 @@ public static class ClassifierTrainer
         options ??= new TrainerOptions();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         lexicon ??= ScreeningLexicon.LoadEmbedded();
-        var train = Load(Path.Combine(psytarDir, "train.csv"), lexicon);
-        var dev = Load(Path.Combine(psytarDir, "dev.csv"), lexicon);
+        var train = Load(Path.Combine(psytarDir, "train.csv"), lexicon, options.UseTags);
+        var dev = Load(Path.Combine(psytarDir, "dev.csv"), lexicon, options.UseTags);
 
         var ml = new MLContext(seed: options.Seed);
         var trainView = ml.Data.LoadFromEnumerable(train);
@@ -101,9 +107,11 @@ public static class ClassifierTrainer
             KeepPunctuations = false,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = o.WordNgrams, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            CharFeatureExtractor = o.CharNgrams > 0 ? new WordBagEstimator.Options { NgramLength = o.CharNgrams, UseAllLengths = false, Weighting = NgramExtractingEstimator.WeightingCriteria.Tf } : null,
+            CharFeatureExtractor = o.CharNgrams > 0 ? new WordBagEstimator.Options { NgramLength = o.CharNgrams, UseAllLengths = o.CharAllLengths, Weighting = NgramExtractingEstimator.WeightingCriteria.Tf } : null,
         }, nameof(AeInput.Text));
-        var features = text.Append(ml.Transforms.Concatenate("Features", "TextFeatures", nameof(AeInput.Lex)));
+        var features = o.UseLexiconFeatures
+            ? text.Append(ml.Transforms.Concatenate("Features", "TextFeatures", nameof(AeInput.Lex)))
+            : text.Append(ml.Transforms.Concatenate("Features", "TextFeatures"));
         IEstimator<ITransformer> trainer = o.Trainer switch
         {
             "lbfgs" => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
@@ -167,8 +175,8 @@ public static class ClassifierTrainer
         return best;
     }
 
-    private static List<AeInput> Load(string path, ScreeningLexicon lexicon) =>
-        [.. ReadRows(path).Select(r => AeFeatures.Build(lexicon, r.Text, r.Label))];
+    private static List<AeInput> Load(string path, ScreeningLexicon lexicon, bool tags) =>
+        [.. ReadRows(path).Select(r => AeFeatures.Build(lexicon, r.Text, r.Label, tags))];
 
     /// <summary>PsyTAR CSV (tab-separated: sentence, ADR, WD, EF, INF, SSI, DI); positive = ADR or WD.</summary>
     public static List<(string Text, bool Label)> ReadRows(string path)
