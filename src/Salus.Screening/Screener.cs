@@ -50,9 +50,9 @@ public sealed class Screener
 
         var findings = new List<Finding>();
         var drugs = EngineDetectors.Drugs(a, request.Market, findings);
-        double ae = EngineDetectors.AdverseEvents(a, drugs, Classifier, findings);
+        double ae = EngineDetectors.AdverseEvents(a, request.Context, drugs, Classifier, findings);
         EngineDetectors.Inquiries(a, drugs, findings);
-        EngineDetectors.Crisis(a, findings);
+        EngineDetectors.Crisis(a, request.Context, findings);
         PersonalDataDetector.Detect(a, findings);
         var claims = EngineDetectors.Promotional(a, request.Context, findings);
         EngineDetectors.OffLabel(a, claims, drugs, request.Market, findings);

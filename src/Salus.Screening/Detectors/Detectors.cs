@@ -95,12 +95,16 @@ internal static class EngineDetectors
 
     private static bool HasDrugContext(TextAnalysis a, Hit h, List<Hit> drugs) =>
         a.Near(LexiconKind.DrugCue, h, 5)
-        || a.Near(LexiconKind.Reaction, h, 6)
         || drugs.Exists(o => o != h && o.Sentence == h.Sentence && !o.Info.Drug!.Ambiguous);
 
     /// <summary>Adverse events: a (named or referred) medicine plus an experienced, non-suppressed reaction.</summary>
-    public static double AdverseEvents(TextAnalysis a, List<Hit> drugs, IAdverseEventClassifier? classifier, List<Finding> findings)
+    public static double AdverseEvents(TextAnalysis a, ScreeningContext context, List<Hit> drugs, IAdverseEventClassifier? classifier, List<Finding> findings)
     {
+        if (context is not (ScreeningContext.Inbound or ScreeningContext.Community))
+        {
+            return 0; // adverse events are reported by the public; the organisation's own posts are reviewed by other rules
+        }
+
         var strongCues = a.Of(LexiconKind.DrugCue).Where(h => !WeakDrugCues.Contains(h.Info.Term)).ToList();
         if (drugs.Count == 0 && strongCues.Count == 0)
         {
@@ -157,7 +161,8 @@ internal static class EngineDetectors
             {
                 LexiconKind.Reaction => 0.6,
                 LexiconKind.Withdrawal => 0.6,
-                _ => 0.45, // a bare "side effect" cue
+                // a bare cue: "side effects" counts, "made me"/"been on" alone needs the classifier's support
+                _ => IsSideEffectCue(r.Info.Term) ? 0.45 : 0.3,
             };
             if (named)
             {
@@ -252,10 +257,15 @@ internal static class EngineDetectors
         return best;
     }
 
+    private static bool IsSideEffectCue(string term) =>
+        term.Contains("side effect", StringComparison.Ordinal) || term.Contains("effett", StringComparison.Ordinal)
+        || term.Contains("reaction", StringComparison.Ordinal) || term.Contains("reazion", StringComparison.Ordinal)
+        || term.Contains("withdrawal", StringComparison.Ordinal) || term.Contains("astinenza", StringComparison.Ordinal);
+
     private static bool IsSuppressed(TextAnalysis a, Hit r)
     {
         int s = r.Sentence;
-        if (a.Before(LexiconKind.Negation, r, 4))
+        if (a.Before(LexiconKind.Negation, r, 4) || a.AnyInSentence(LexiconKind.CausalityDenial, s))
         {
             return true;
         }
@@ -265,7 +275,7 @@ internal static class EngineDetectors
             return true;
         }
 
-        if (a.Before(LexiconKind.Indication, r, 3) || a.Before(LexiconKind.Efficacy, r, 5))
+        if (a.Before(LexiconKind.Indication, r, 3) || a.Near(LexiconKind.Efficacy, r, 5))
         {
             return true;
         }
@@ -318,11 +328,16 @@ internal static class EngineDetectors
         }
     }
 
-    public static void Crisis(TextAnalysis a, List<Finding> findings)
+    public static void Crisis(TextAnalysis a, ScreeningContext context, List<Finding> findings)
     {
+        if (context is not (ScreeningContext.Inbound or ScreeningContext.Community))
+        {
+            return; // the organisation's own posts talk about crisis topics; people in crisis write in
+        }
+
         foreach (var h in a.Of(LexiconKind.Crisis))
         {
-            if (a.Before(LexiconKind.Negation, h, 2))
+            if (a.Before(LexiconKind.Negation, h, 2) || a.AnyInSentence(LexiconKind.CrisisTopic, h.Sentence))
             {
                 continue;
             }

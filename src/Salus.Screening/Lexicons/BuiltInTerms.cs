@@ -85,6 +85,37 @@ internal static class BuiltInTerms
         "mio nonno", "il mio bambino", "la mia bambina", "lui", "lei", "gli", "le e venuto", "paziente",
     ];
 
+    // Sentence-level cues: the reaction is attributed to something else or explicitly not to the medicine.
+    public static readonly string[] CausalityDenialEn =
+    [
+        "nothing to do with", "not from the", "not my meds", "not the pills", "not the medication", "not caused by",
+        "is from", "was from", "before i ever took", "before i started", "not because of", "unrelated to",
+    ];
+
+    public static readonly string[] CausalityDenialIt =
+    [
+        "non c entra", "non centra", "non dipende", "non e colpa", "non e stato il", "non e stata la", "e dovuto a",
+        "prima di prendere", "prima di iniziare", "non per colpa",
+    ];
+
+    // Hypothetical, future or second-hand information: the reaction is not (yet) experienced.
+    public static readonly string[] SpeculationExtraEn =
+    [
+        "if", "about to", "going to start", "gonna start", "before starting", "leaflet", "label says", "lists", "warned about",
+        "risk of", "might", "may cause", "can cause", "could cause", "worried about", "scared of", "afraid of",
+    ];
+
+    public static readonly string[] SpeculationExtraIt =
+    [
+        "se", "sto per", "devo iniziare", "prima di iniziare", "foglietto", "bugiardino", "rischio di", "potrebbe",
+        "puo causare", "possono causare", "ho paura", "paura di", "preoccupato per", "preoccupata per",
+    ];
+
+    // Topic, not a person in crisis ("suicide prevention week", "overdose awareness").
+    public static readonly string[] CrisisTopicEn = ["prevention", "awareness", "lifeline", "hotline", "webinar", "campaign", "statistics", "study"];
+
+    public static readonly string[] CrisisTopicIt = ["prevenzione", "sensibilizzazione", "giornata mondiale", "webinar", "campagna", "numero verde", "statistiche", "studio"];
+
     public static readonly string[] IdentityCuesEn = ["my name is", "i am called", "name s", "call me"];
 
     public static readonly string[] IdentityCuesIt = ["mi chiamo", "il mio nome e", "sono la", "sono il", "chiamatemi"];

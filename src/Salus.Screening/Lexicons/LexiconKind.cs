@@ -23,6 +23,8 @@ public enum LexiconKind
     Stopword,
     IdentityCue,
     ThirdPerson,
+    CausalityDenial,
+    CrisisTopic,
 }
 
 /// <summary>One meaning of a pattern: kind, language (null = any), a tag (reaction id, cue kind...), a value, and for drugs the entry.</summary>

@@ -209,6 +209,21 @@ public sealed class ScreeningLexicon
                 Add(t, new TermInfo(LexiconKind.ThirdPerson, lang, t, null, 0, null));
             }
 
+            foreach (var t in en ? BuiltInTerms.CausalityDenialEn : BuiltInTerms.CausalityDenialIt)
+            {
+                Add(t, new TermInfo(LexiconKind.CausalityDenial, lang, t, null, 0, null));
+            }
+
+            foreach (var t in en ? BuiltInTerms.SpeculationExtraEn : BuiltInTerms.SpeculationExtraIt)
+            {
+                Add(t, new TermInfo(LexiconKind.Speculation, lang, t, "builtin", 0, null));
+            }
+
+            foreach (var t in en ? BuiltInTerms.CrisisTopicEn : BuiltInTerms.CrisisTopicIt)
+            {
+                Add(t, new TermInfo(LexiconKind.CrisisTopic, lang, t, null, 0, null));
+            }
+
             foreach (var t in en ? BuiltInTerms.IdentityCuesEn : BuiltInTerms.IdentityCuesIt)
             {
                 Add(t, new TermInfo(LexiconKind.IdentityCue, lang, t, null, 0, null));
