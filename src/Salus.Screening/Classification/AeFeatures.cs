@@ -12,6 +12,8 @@ public sealed class AeInput
 {
     public string Text { get; set; } = "";
 
+    public string Plain { get; set; } = "";
+
     [VectorType(AeFeatures.Count)]
     public float[] Lex { get; set; } = new float[AeFeatures.Count];
 
@@ -35,9 +37,9 @@ public sealed class AePrediction
 /// </summary>
 public static class AeFeatures
 {
-    public const int Count = 18;
+    public const int Count = 20;
 
-    internal static AeInput Build(ScreeningLexicon lexicon, string sentence, bool label = false, bool useTags = true)
+    internal static AeInput Build(ScreeningLexicon lexicon, SpanVocabulary? spans, string sentence, bool label = false)
     {
         var matches = new List<AutomatonMatch>();
         using var n = TextNormalizer.Normalize(sentence);
@@ -85,11 +87,28 @@ public static class AeFeatures
         Tag(LexiconKind.Efficacy, "xefficacy");
         Tag(LexiconKind.Drug, "xdrug");
         Tag(LexiconKind.Condition, "xcondition");
-        tags.Sort((x, y) => x.Pos.CompareTo(y.Pos));
-        if (!useTags)
+        if (spans is not null)
         {
-            tags.Clear();
+            int before = tags.Count;
+            spans.Find(span, tags);
+            int adr = 0, sym = 0;
+            for (int i = before; i < tags.Count; i++)
+            {
+                if (tags[i].Tag == "xadr")
+                {
+                    adr++;
+                }
+                else
+                {
+                    sym++;
+                }
+            }
+
+            f[18] = Math.Min(adr, 4) / 4f;
+            f[19] = Math.Min(sym, 4) / 4f;
         }
+
+        tags.Sort((x, y) => x.Pos.CompareTo(y.Pos));
 
         int ti = 0;
         for (int i = 0; i < span.Length; i++)
@@ -111,6 +130,7 @@ public static class AeFeatures
             text += " xquestion";
         }
 
-        return new AeInput { Text = text, Lex = f, Label = label };
+        var plain = new string(span).Replace(" t ", " not ", StringComparison.Ordinal);
+        return new AeInput { Text = text, Plain = plain, Lex = f, Label = label };
     }
 }

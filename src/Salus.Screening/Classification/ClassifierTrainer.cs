@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -39,29 +40,56 @@ public sealed record TrainerOptions
 /// </summary>
 public static class ClassifierTrainer
 {
-    public static TrainingResult Train(string psytarDir, string outputModelPath, TrainerOptions? options = null, ScreeningLexicon? lexicon = null)
+    /// <summary>The shipped ensemble: linear SVMs (Platt-calibrated) on plain and lexicon-tagged text, plus a logistic model with lexicon features.</summary>
+    public static IReadOnlyList<TrainerOptions> DefaultEnsemble { get; } =
+    [
+        new TrainerOptions { Trainer = "svm", WordNgrams = 2, CharNgrams = 4, L2 = 0.001f, Iterations = 20, UseTags = true, UseLexiconFeatures = true },
+        new TrainerOptions { Trainer = "svm", WordNgrams = 2, CharNgrams = 4, L2 = 0.001f, Iterations = 20, UseTags = false, UseLexiconFeatures = false },
+        new TrainerOptions { Trainer = "lbfgs", WordNgrams = 2, CharNgrams = 4, L2 = 0.3f, Iterations = 100, UseTags = true, UseLexiconFeatures = true },
+    ];
+
+    public static TrainingResult Train(string psytarDir, string outputModelPath, IReadOnlyList<TrainerOptions>? members = null, ScreeningLexicon? lexicon = null)
     {
-        options ??= new TrainerOptions();
+        members ??= DefaultEnsemble;
         var sw = System.Diagnostics.Stopwatch.StartNew();
         lexicon ??= ScreeningLexicon.LoadEmbedded();
-        var train = Load(Path.Combine(psytarDir, "train.csv"), lexicon, options.UseTags);
-        var dev = Load(Path.Combine(psytarDir, "dev.csv"), lexicon, options.UseTags);
+        var spans = SpanVocabulary.Learn(Path.Combine(psytarDir, "spans", "train.txt"));
+        var train = Load(Path.Combine(psytarDir, "train.csv"), lexicon, spans);
+        var dev = Load(Path.Combine(psytarDir, "dev.csv"), lexicon, spans);
 
-        var ml = new MLContext(seed: options.Seed);
-        var trainView = ml.Data.LoadFromEnumerable(train);
-        var pipeline = BuildPipeline(ml, options);
-        var model = pipeline.Fit(trainView);
-
-        var engine = ml.Model.CreatePredictionEngine<AeInput, AePrediction>(model);
-        var devProbs = dev.Select(d => (engine.Predict(d).Probability, d.Label)).ToList();
-        var (threshold, f1, p, r, acc) = TuneThreshold(devProbs);
-
-        var info = new AeModelInfo(Math.Round(threshold, 3), Math.Round(f1, 4), Math.Round(p, 4), Math.Round(r, 4), Math.Round(acc, 4),
-            Describe(options), options.Seed, train.Count, dev.Count);
+        var devSum = new double[dev.Count];
         var dir = Path.GetDirectoryName(Path.GetFullPath(outputModelPath))!;
         Directory.CreateDirectory(dir);
-        ml.Model.Save(model, trainView.Schema, outputModelPath);
+        using (var outer = new ZipArchive(File.Create(outputModelPath), ZipArchiveMode.Create))
+        {
+            for (int m = 0; m < members.Count; m++)
+            {
+                var options = members[m];
+                var ml = new MLContext(seed: options.Seed);
+                var trainView = ml.Data.LoadFromEnumerable(train);
+                var model = BuildPipeline(ml, options).Fit(trainView);
+                var engine = ml.Model.CreatePredictionEngine<AeInput, AePrediction>(model);
+                for (int i = 0; i < dev.Count; i++)
+                {
+                    devSum[i] += engine.Predict(dev[i]).Probability;
+                }
+
+                var entry = outer.CreateEntry($"member{m}.zip", System.IO.Compression.CompressionLevel.NoCompression);
+                entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var ms = new MemoryStream();
+                ml.Model.Save(model, trainView.Schema, ms);
+                using var es = entry.Open();
+                ms.Position = 0;
+                ms.CopyTo(es);
+            }
+        }
+
+        var devProbs = dev.Select((d, i) => ((float)(devSum[i] / members.Count), d.Label)).ToList();
+        var (threshold, f1, p, r, acc) = TuneThreshold(devProbs);
+        var info = new AeModelInfo(Math.Round(threshold, 3), Math.Round(f1, 4), Math.Round(p, 4), Math.Round(r, 4), Math.Round(acc, 4),
+            string.Join(" | ", members.Select(Describe)), members[0].Seed, train.Count, dev.Count, members.Count);
         var infoPath = Path.ChangeExtension(outputModelPath, ".json");
+        spans.Save(SpansPath(outputModelPath));
         File.WriteAllText(infoPath, JsonSerializer.Serialize(info, ScreeningJsonContext.Default.AeModelInfo) + "\n");
         return new TrainingResult(info, outputModelPath, infoPath, sw.Elapsed);
     }
@@ -95,7 +123,7 @@ public static class ClassifierTrainer
     }
 
     private static string Describe(TrainerOptions o) =>
-        $"{o.Trainer} words1-{o.WordNgrams} chars{o.CharNgrams} l2={o.L2} it={o.Iterations} +lexicon-features +tags";
+        $"{o.Trainer} words1-{o.WordNgrams} chars{o.CharNgrams} l2={o.L2} it={o.Iterations}{(o.UseLexiconFeatures ? " +lexicon-features" : "")}{(o.UseTags ? " +tags" : "")}";
 
     private static EstimatorChain<ITransformer> BuildPipeline(MLContext ml, TrainerOptions o)
     {
@@ -108,7 +136,7 @@ public static class ClassifierTrainer
             Norm = TextFeaturizingEstimator.NormFunction.L2,
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = o.WordNgrams, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
             CharFeatureExtractor = o.CharNgrams > 0 ? new WordBagEstimator.Options { NgramLength = o.CharNgrams, UseAllLengths = o.CharAllLengths, Weighting = NgramExtractingEstimator.WeightingCriteria.Tf } : null,
-        }, nameof(AeInput.Text));
+        }, o.UseTags ? nameof(AeInput.Text) : nameof(AeInput.Plain));
         var features = o.UseLexiconFeatures
             ? text.Append(ml.Transforms.Concatenate("Features", "TextFeatures", nameof(AeInput.Lex)))
             : text.Append(ml.Transforms.Concatenate("Features", "TextFeatures"));
@@ -175,8 +203,11 @@ public static class ClassifierTrainer
         return best;
     }
 
-    private static List<AeInput> Load(string path, ScreeningLexicon lexicon, bool tags) =>
-        [.. ReadRows(path).Select(r => AeFeatures.Build(lexicon, r.Text, r.Label, tags))];
+    /// <summary>Where the span vocabulary is written next to a model file.</summary>
+    public static string SpansPath(string modelPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, Path.GetFileNameWithoutExtension(modelPath) + ".spans.txt");
+
+    private static List<AeInput> Load(string path, ScreeningLexicon lexicon, SpanVocabulary spans) =>
+        [.. ReadRows(path).Select(r => AeFeatures.Build(lexicon, spans, r.Text, r.Label))];
 
     /// <summary>PsyTAR CSV (tab-separated: sentence, ADR, WD, EF, INF, SSI, DI); positive = ADR or WD.</summary>
     public static List<(string Text, bool Label)> ReadRows(string path)

@@ -320,8 +320,18 @@ internal static class EngineDetectors
             var sent = a.Sentences[d.Sentence];
             if (sent.IsQuestion && !a.AnyInSentence(LexiconKind.Abuse, d.Sentence))
             {
-                int end = Math.Min(sent.End, a.Text.Length);
-                findings.Add(new Finding(Categories.MedicalInquiry, sent.Start, end, a.Text[sent.Start..end].Trim(), "general", 0.6,
+                int start = sent.Start, end = Math.Min(sent.End, a.Text.Length);
+                while (start < end && char.IsWhiteSpace(a.Text[start]))
+                {
+                    start++;
+                }
+
+                while (end > start && char.IsWhiteSpace(a.Text[end - 1]))
+                {
+                    end--;
+                }
+
+                findings.Add(new Finding(Categories.MedicalInquiry, start, end, a.Text[start..end], "general", 0.6,
                     new Dictionary<string, string> { ["kind"] = "general" }));
                 return;
             }
@@ -371,8 +381,9 @@ internal static class EngineDetectors
                 continue; // "is it 100% safe?" is a question, not a claim
             }
 
-            // "I had no side effects" from a patient is an experience, not a claim
-            if (h.Info.Tag == "safety" && received && a.AnyInSentence(LexiconKind.FirstPerson, h.Sentence))
+            // "I had no side effects", "a miracle for my asthma": a patient's experience, not a promotional claim
+            if (received && (a.AnyInSentence(LexiconKind.FirstPerson, h.Sentence) || a.AnyInSentence(LexiconKind.Efficacy, h.Sentence)
+                || a.AnyInSentence(LexiconKind.Negation, h.Sentence)))
             {
                 continue;
             }
@@ -404,18 +415,6 @@ internal static class EngineDetectors
             }
         }
 
-        foreach (var c in claims)
-        {
-            var rx = drugs.FirstOrDefault(d => Math.Abs(d.Sentence - c.Sentence) <= 1 && d.Info.Drug!.PrescriptionIn(market) == true
-                || (market is null && d.Info.Drug!.PrescriptionUs == true));
-            if (rx is not null)
-            {
-                int start = Math.Min(c.Start, rx.Start), end = Math.Max(c.End, rx.End);
-                findings.Add(new Finding(Categories.OffLabel, start, end, a.Text[start..end], "rx-claim", 0.8,
-                    new Dictionary<string, string> { ["kind"] = "rx-claim", ["product"] = rx.Info.Drug!.Product }));
-                return;
-            }
-        }
     }
 
     public static void Disclosure(TextAnalysis a, ScreeningContext context, List<Finding> findings)
