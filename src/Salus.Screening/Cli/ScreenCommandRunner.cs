@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace Salus.Screening.Cli;
+
+/// <summary>
+/// Entry point for the <c>salus screen</c> verb: <c>--in FILE|- --out FILE|- [--format jsonl|text]</c>.
+/// Exit codes: 0 every line screened, 1 some lines failed, 2 usage or I/O error.
+/// </summary>
+public static class ScreenCommandRunner
+{
+    public static async Task<int> RunAsync(string inPath, string outPath, string format, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, Screener? screener = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ScreenOutputFormat fmt;
+        switch (format?.ToLowerInvariant())
+        {
+            case null or "" or "jsonl" or "json":
+                fmt = ScreenOutputFormat.Jsonl;
+                break;
+            case "text":
+                fmt = ScreenOutputFormat.Text;
+                break;
+            default:
+                await stderr.WriteLineAsync($"unknown format \"{format}\" (jsonl or text)").ConfigureAwait(false);
+                return 2;
+        }
+
+        TextReader? reader = null;
+        TextWriter? writer = null;
+        try
+        {
+            reader = inPath is "-" or "" or null
+                ? stdin ?? Console.In
+                : new StreamReader(inPath, Encoding.UTF8, true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+            writer = outPath is "-" or "" or null
+                ? stdout
+                : new StreamWriter(outPath, false, new UTF8Encoding(false), 1 << 16);
+            var runner = new JsonlScreening(screener ?? Screener.CreateDefault());
+            var summary = await runner.RunAsync(reader, writer, stderr, fmt, cancellationToken).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (summary.Failed > 0)
+            {
+                await stderr.WriteLineAsync($"{summary.Failed} of {summary.Lines} lines failed").ConfigureAwait(false);
+                return 1;
+            }
+
+            return 0;
+        }
+        catch (IOException ex)
+        {
+            await stderr.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            await stderr.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+        finally
+        {
+            if (reader is not null && !ReferenceEquals(reader, stdin) && !ReferenceEquals(reader, Console.In))
+            {
+                reader.Dispose();
+            }
+
+            if (writer is not null && !ReferenceEquals(writer, stdout))
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

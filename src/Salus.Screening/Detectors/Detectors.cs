@@ -1,0 +1,440 @@
+using System.Globalization;
+using Salus.Screening.Lexicons;
+
+namespace Salus.Screening.Detectors;
+
+/// <summary>Scores a sentence for "reports an adverse event" (0..1); implemented by the ML.NET classifier.</summary>
+public interface IAdverseEventClassifier
+{
+    float Predict(string sentence);
+}
+
+/// <summary>The cue-based detectors. Each reads the shared <see cref="TextAnalysis"/> and adds findings.</summary>
+internal static class EngineDetectors
+{
+    private static readonly HashSet<string> WeakDrugCues = new(StringComparer.Ordinal)
+    {
+        "take", "takes", "taking", "took", "taken", "started", "stopped", "on", "off", "daily", "every day", "twice a day",
+        "doctor", "brand", "generic", "switched to", "prendo", "preso", "presa", "prendere", "prende", "prendeva",
+        "assumo", "assunto", "assumere", "al giorno", "sospeso", "iniziato", "medico", "pharmacy", "farmacia",
+        "pharmacist", "farmacista",
+    };
+
+    /// <summary>Adds drug-mention findings; returns the kept drug hits.</summary>
+    public static List<Hit> Drugs(TextAnalysis a, string? market, List<Finding> findings)
+    {
+        var hits = a.Of(LexiconKind.Drug);
+        var kept = new List<Hit>();
+
+        // drop a drug hit contained in a longer one ("acido" inside "acido acetilsalicilico")
+        foreach (var h in hits)
+        {
+            bool contained = hits.Exists(o => o != h && o.NStart <= h.NStart && o.NEnd >= h.NEnd && (o.NEnd - o.NStart) > (h.NEnd - h.NStart));
+            bool duplicate = kept.Exists(o => o.NStart == h.NStart && o.NEnd == h.NEnd);
+            if (!contained && !duplicate)
+            {
+                kept.Add(h);
+            }
+        }
+
+        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !HasDrugContext(a, h, kept));
+        foreach (var h in kept)
+        {
+            var d = h.Info.Drug!;
+            var details = new Dictionary<string, string>
+            {
+                ["product"] = d.Product,
+                ["surface"] = d.Surface,
+            };
+            if (d.Ingredients.Count > 0)
+            {
+                details["ingredients"] = string.Join("; ", d.Ingredients);
+            }
+
+            if (d.DrugBankId is not null)
+            {
+                details["drugbank"] = d.DrugBankId;
+            }
+
+            if (d.Aic is not null)
+            {
+                details["aic"] = d.Aic;
+            }
+
+            if (d.Atc is not null)
+            {
+                details["atc"] = d.Atc;
+            }
+
+            if (d.OrangeBookApplNo is not null)
+            {
+                details["orange-book"] = d.OrangeBookApplNo;
+            }
+
+            if (d.PrescriptionUs is { } us)
+            {
+                details["rx-us"] = us ? "true" : "false";
+            }
+
+            if (d.PrescriptionIt is { } it)
+            {
+                details["rx-it"] = it ? "true" : "false";
+            }
+
+            if (d.PrescriptionIn(market) is { } rx)
+            {
+                details["prescription-only"] = rx ? "true" : "false";
+            }
+
+            double score = d.Ambiguous ? 0.7 : d.Sources == "d" ? 0.85 : 0.95;
+            findings.Add(new Finding(Categories.DrugMention, h.Start, h.End, a.Text[h.Start..h.End], d.Code, score, details));
+        }
+
+        return kept;
+    }
+
+    private static bool HasDrugContext(TextAnalysis a, Hit h, List<Hit> drugs) =>
+        a.Near(LexiconKind.DrugCue, h, 5)
+        || drugs.Exists(o => o != h && o.Sentence == h.Sentence && !o.Info.Drug!.Ambiguous);
+
+    /// <summary>Adverse events: a (named or referred) medicine plus an experienced, non-suppressed reaction.</summary>
+    public static double AdverseEvents(TextAnalysis a, ScreeningContext context, List<Hit> drugs, IAdverseEventClassifier? classifier, List<Finding> findings)
+    {
+        if (context is not (ScreeningContext.Inbound or ScreeningContext.Community))
+        {
+            return 0; // adverse events are reported by the public; the organisation's own posts are reviewed by other rules
+        }
+
+        var strongCues = a.Of(LexiconKind.DrugCue).Where(h => !WeakDrugCues.Contains(h.Info.Term)).ToList();
+        if (drugs.Count == 0 && strongCues.Count == 0)
+        {
+            return 0; // no medicine, no drug context: not an adverse-event report, whatever a classifier says
+        }
+
+        int sentences = a.Sentences.Count;
+        bool shortText = sentences <= 4;
+
+        bool DrugNear(int s) => drugs.Exists(d => shortText || Math.Abs(d.Sentence - s) <= 2);
+        bool ReferenceNear(int s) => strongCues.Exists(d => Math.Abs(d.Sentence - s) <= (shortText ? 3 : 1));
+
+        var candidates = a.Of(LexiconKind.Reaction).Concat(a.Of(LexiconKind.Withdrawal)).Concat(a.Of(LexiconKind.AeCue)).ToList();
+        double best = 0;
+        Hit? bestHit = null;
+        var perSentenceP = new Dictionary<int, float>();
+
+        float P(int s)
+        {
+            if (classifier is null)
+            {
+                return -1;
+            }
+
+            if (!perSentenceP.TryGetValue(s, out var p))
+            {
+                var ss = a.Sentences[s];
+                p = classifier.Predict(a.Text[ss.Start..ss.End]);
+                perSentenceP[s] = p;
+            }
+
+            return p;
+        }
+
+        foreach (var r in candidates)
+        {
+            int s = r.Sentence;
+            bool named = DrugNear(s);
+            if (!named && !ReferenceNear(s))
+            {
+                continue;
+            }
+
+            if (IsSuppressed(a, r))
+            {
+                r.Suppressed = true;
+                continue;
+            }
+
+            bool person = a.AnyInSentence(LexiconKind.FirstPerson, s) || a.AnyInSentence(LexiconKind.ThirdPerson, s)
+                || (s > 0 && a.AnyInSentence(LexiconKind.FirstPerson, s - 1));
+            bool aeCue = a.AnyInSentence(LexiconKind.AeCue, s);
+            double rule = r.Kind switch
+            {
+                LexiconKind.Reaction => 0.6,
+                LexiconKind.Withdrawal => 0.6,
+                // a bare cue: "side effects" counts, "made me"/"been on" alone needs the classifier's support
+                _ => IsSideEffectCue(r.Info.Term) ? 0.45 : 0.3,
+            };
+            if (named)
+            {
+                rule += 0.15;
+            }
+
+            if (person)
+            {
+                rule += 0.1;
+            }
+
+            if (aeCue && r.Kind != LexiconKind.AeCue)
+            {
+                rule += 0.1;
+            }
+
+            if (r.Info.Value == 1)
+            {
+                rule += 0.05;
+            }
+
+            if (r.Kind == LexiconKind.AeCue && !a.AnyInSentence(LexiconKind.Reaction, s) && !person)
+            {
+                rule -= 0.1;
+            }
+
+            rule = Math.Min(rule, 0.99);
+            float p = P(s);
+            double score = p < 0 ? rule : 0.65 * rule + 0.35 * p;
+            if (score > best)
+            {
+                best = score;
+                bestHit = r;
+            }
+        }
+
+        // The classifier alone may report an adverse event, but only in a sentence that names a medicine,
+        // is told in first person, is not a question, and has no negation/speculation/indication cue.
+        if (classifier is not null && best < 0.5)
+        {
+            foreach (var d in drugs)
+            {
+                int s = d.Sentence;
+                if (a.Sentences[s].IsQuestion || !a.AnyInSentence(LexiconKind.FirstPerson, s)
+                    || a.AnyInSentence(LexiconKind.Speculation, s) || a.AnyInSentence(LexiconKind.Negation, s)
+                    || a.AnyInSentence(LexiconKind.Efficacy, s) || a.AnyInSentence(LexiconKind.Indication, s))
+                {
+                    continue;
+                }
+
+                float p = P(s);
+                if (p >= 0.9 && 0.6 * p > best)
+                {
+                    best = 0.6 * p;
+                    bestHit = d;
+                }
+            }
+        }
+
+        if (bestHit is not null && best >= 0.5)
+        {
+            var details = new Dictionary<string, string>
+            {
+                ["reaction"] = bestHit.Info.Tag ?? bestHit.Info.Term,
+                ["evidence"] = bestHit.Kind.ToString().ToLowerInvariant(),
+            };
+            if (bestHit.Kind == LexiconKind.Withdrawal)
+            {
+                details["withdrawal"] = "true";
+            }
+
+            if (bestHit.Kind == LexiconKind.Reaction && bestHit.Info.Value == 1)
+            {
+                details["serious"] = "true";
+            }
+
+            var drug = drugs.OrderBy(d => Math.Abs(d.Sentence - bestHit.Sentence)).FirstOrDefault();
+            if (drug is not null)
+            {
+                details["product"] = drug.Info.Drug!.Product;
+            }
+
+            if (perSentenceP.TryGetValue(bestHit.Sentence, out var cp))
+            {
+                details["classifier"] = cp.ToString("0.000", CultureInfo.InvariantCulture);
+            }
+
+            string code = bestHit.Kind == LexiconKind.Drug ? "classifier" : bestHit.Info.Tag ?? bestHit.Kind.ToString().ToLowerInvariant();
+            findings.Add(new Finding(Categories.AdverseEvent, bestHit.Start, bestHit.End, a.Text[bestHit.Start..bestHit.End], code, Math.Round(best, 3), details));
+        }
+
+        return best;
+    }
+
+    private static bool IsSideEffectCue(string term) =>
+        term.Contains("side effect", StringComparison.Ordinal) || term.Contains("effett", StringComparison.Ordinal)
+        || term.Contains("reaction", StringComparison.Ordinal) || term.Contains("reazion", StringComparison.Ordinal)
+        || term.Contains("withdrawal", StringComparison.Ordinal) || term.Contains("astinenza", StringComparison.Ordinal);
+
+    private static bool IsSuppressed(TextAnalysis a, Hit r)
+    {
+        int s = r.Sentence;
+        if (a.Before(LexiconKind.Negation, r, 4) || a.AnyInSentence(LexiconKind.CausalityDenial, s))
+        {
+            return true;
+        }
+
+        if (a.AnyInSentence(LexiconKind.Speculation, s))
+        {
+            return true;
+        }
+
+        if (a.Before(LexiconKind.Indication, r, 3) || a.Near(LexiconKind.Efficacy, r, 5))
+        {
+            return true;
+        }
+
+        // a question is an inquiry, unless it also tells an experience in first person ("I get X on Y, is it normal?")
+        if (a.Sentences[s].IsQuestion)
+        {
+            bool experience = a.AnyInSentence(LexiconKind.FirstPerson, s) && !a.AnyInSentence(LexiconKind.Inquiry, s)
+                || a.InSentence(LexiconKind.Inquiry, s).Any(h => h.Info.Tag == "is-it-normal");
+            return !experience;
+        }
+
+        return false;
+    }
+
+    /// <summary>Medical-information requests.</summary>
+    public static void Inquiries(TextAnalysis a, List<Hit> drugs, List<Finding> findings)
+    {
+        bool medicalTopic(int s) => drugs.Exists(d => Math.Abs(d.Sentence - s) <= 1)
+            || a.AnyInWindow(LexiconKind.Reaction, s, 1) || a.AnyInWindow(LexiconKind.Condition, s, 1)
+            || a.AnyInWindow(LexiconKind.DrugCue, s, 1) || a.AnyInWindow(LexiconKind.Withdrawal, s, 1);
+
+        foreach (var h in a.Of(LexiconKind.Inquiry))
+        {
+            var sent = a.Sentences[h.Sentence];
+            bool atStart = h.Word - a.FirstWordOfSentence[h.Sentence] <= 2;
+            bool strongKind = h.Info.Tag is "can-i" or "dosage" or "interaction" or "is-it-normal";
+            if (!(sent.IsQuestion || atStart || strongKind) || !medicalTopic(h.Sentence))
+            {
+                continue;
+            }
+
+            double score = sent.IsQuestion ? 0.9 : atStart ? 0.75 : 0.65;
+            findings.Add(new Finding(Categories.MedicalInquiry, h.Start, h.End, a.Text[h.Start..h.End], h.Info.Tag ?? "general", score,
+                new Dictionary<string, string> { ["kind"] = h.Info.Tag ?? "general" }));
+            return;
+        }
+
+        // "Zoloft and weight gain?" — a question about a named medicine
+        foreach (var d in drugs)
+        {
+            var sent = a.Sentences[d.Sentence];
+            if (sent.IsQuestion && !a.AnyInSentence(LexiconKind.Abuse, d.Sentence))
+            {
+                int start = sent.Start, end = Math.Min(sent.End, a.Text.Length);
+                while (start < end && char.IsWhiteSpace(a.Text[start]))
+                {
+                    start++;
+                }
+
+                while (end > start && char.IsWhiteSpace(a.Text[end - 1]))
+                {
+                    end--;
+                }
+
+                findings.Add(new Finding(Categories.MedicalInquiry, start, end, a.Text[start..end], "general", 0.6,
+                    new Dictionary<string, string> { ["kind"] = "general" }));
+                return;
+            }
+        }
+    }
+
+    public static void Crisis(TextAnalysis a, ScreeningContext context, List<Finding> findings)
+    {
+        if (context is not (ScreeningContext.Inbound or ScreeningContext.Community))
+        {
+            return; // the organisation's own posts talk about crisis topics; people in crisis write in
+        }
+
+        foreach (var h in a.Of(LexiconKind.Crisis))
+        {
+            if (a.Before(LexiconKind.Negation, h, 2) || a.AnyInSentence(LexiconKind.CrisisTopic, h.Sentence))
+            {
+                continue;
+            }
+
+            var sent = a.Sentences[h.Sentence];
+            if (sent.IsQuestion && a.AnyInSentence(LexiconKind.Speculation, h.Sentence) && h.Info.Tag is "overdose" or "emergency")
+            {
+                continue;
+            }
+
+            findings.Add(new Finding(Categories.Crisis, h.Start, h.End, a.Text[h.Start..h.End], h.Info.Tag ?? "crisis", 0.9,
+                new Dictionary<string, string> { ["kind"] = h.Info.Tag ?? "crisis" }));
+        }
+    }
+
+    /// <summary>Promotional claims; returns the claim hits kept (for off-label).</summary>
+    public static List<Hit> Promotional(TextAnalysis a, ScreeningContext context, List<Finding> findings)
+    {
+        var kept = new List<Hit>();
+        bool received = context is ScreeningContext.Inbound or ScreeningContext.Community;
+        foreach (var h in a.Of(LexiconKind.Promotional))
+        {
+            if (a.Before(LexiconKind.Negation, h, 2) && h.Info.Tag != "safety")
+            {
+                continue;
+            }
+
+            var sent = a.Sentences[h.Sentence];
+            if (sent.IsQuestion)
+            {
+                continue; // "is it 100% safe?" is a question, not a claim
+            }
+
+            // "I had no side effects", "a miracle for my asthma": a patient's experience, not a promotional claim
+            if (received && (a.AnyInSentence(LexiconKind.FirstPerson, h.Sentence) || a.AnyInSentence(LexiconKind.Efficacy, h.Sentence)
+                || a.AnyInSentence(LexiconKind.Negation, h.Sentence)))
+            {
+                continue;
+            }
+
+            if (h.Info.Tag == "off-label")
+            {
+                kept.Add(h);
+                continue;
+            }
+
+            kept.Add(h);
+            findings.Add(new Finding(Categories.PromotionalClaim, h.Start, h.End, a.Text[h.Start..h.End], h.Info.Tag ?? "claim", 0.85,
+                new Dictionary<string, string> { ["kind"] = h.Info.Tag ?? "claim" }));
+        }
+
+        return kept;
+    }
+
+    /// <summary>Off-label: an explicit off-label cue, or a claim about a prescription-only medicine.</summary>
+    public static void OffLabel(TextAnalysis a, List<Hit> claims, List<Hit> drugs, string? market, List<Finding> findings)
+    {
+        foreach (var c in claims)
+        {
+            if (c.Info.Tag == "off-label" && (drugs.Count > 0 || a.Of(LexiconKind.DrugCue).Count > 0))
+            {
+                findings.Add(new Finding(Categories.OffLabel, c.Start, c.End, a.Text[c.Start..c.End], "off-label-use", 0.8,
+                    new Dictionary<string, string> { ["kind"] = "off-label-use" }));
+                return;
+            }
+        }
+
+    }
+
+    public static void Disclosure(TextAnalysis a, ScreeningContext context, List<Finding> findings)
+    {
+        if (context != ScreeningContext.EmployeeShare || a.Of(LexiconKind.Disclosure).Count > 0)
+        {
+            return;
+        }
+
+        findings.Add(new Finding(Categories.MissingDisclosure, 0, 0, "", "no-disclosure", 0.9,
+            new Dictionary<string, string> { ["required"] = "#employee" }));
+    }
+
+    public static void Abuse(TextAnalysis a, List<Finding> findings)
+    {
+        foreach (var h in a.Of(LexiconKind.Abuse))
+        {
+            double score = h.Info.Value switch { >= 3 => 0.95, 2 => 0.85, _ => 0.7 };
+            findings.Add(new Finding(Categories.Abuse, h.Start, h.End, a.Text[h.Start..h.End], "severity-" + h.Info.Value.ToString(CultureInfo.InvariantCulture), score,
+                new Dictionary<string, string> { ["severity"] = h.Info.Value.ToString(CultureInfo.InvariantCulture) }));
+        }
+    }
+}

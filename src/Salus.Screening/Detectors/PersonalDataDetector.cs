@@ -1,0 +1,244 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using Salus.Screening.Lexicons;
+
+namespace Salus.Screening.Detectors;
+
+/// <summary>Structured personal data (regex candidates, then validators) and personal health data.</summary>
+internal static partial class PersonalDataDetector
+{
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailRegex();
+
+    [GeneratedRegex(@"(?<![\w+])(?:\+|00)?\(?\d[\d \-./()]{5,18}\d(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneRegex();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex CodiceFiscaleRegex();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex IbanRegex();
+
+    [GeneratedRegex(@"(?<![\d-])\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})(?![\d-])|(?<![\d-])\d{4}[ -]?\d{6}[ -]?\d{5}(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex CardRegex();
+
+    [GeneratedRegex(@"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex SsnRegex();
+
+    [GeneratedRegex(@"(?<![\d])(?:P\.? ?IVA|partita iva|p\.iva|VAT)?[: ]*(?<n>\d{11})(?![\d])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PivaRegex();
+
+    [GeneratedRegex(@"(?:born(?: on)?|d\.?o\.?b\.?|date of birth|birthday|nat[oa](?: il)?|data di nascita|compleanno)[:\s]*(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{2,4})|(?:born(?: on)?|d\.?o\.?b\.?|date of birth|nat[oa](?: il)?|data di nascita)[:\s]*(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2})|(?:born(?: on)?|date of birth|nat[oa](?: il)?|data di nascita)[:\s]*(?<d3>\d{1,2}) (?<mn>[A-Za-z]+),? (?<y3>\d{4})|(?:born(?: on)?|date of birth)[:\s]*(?<mn4>[A-Za-z]+) (?<d4>\d{1,2}),? (?<y4>\d{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BirthDateRegex();
+
+    [GeneratedRegex(@"\b(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada|contrada|lungomare)\s+(?:[A-Z\u00C0-\u00DD][\p{L}'’]*\.?\s+){0,3}[A-Z\u00C0-\u00DD][\p{L}'’]+,?\s*(?:n\.?\s*)?\d{1,4}[A-Za-z]?\b|\b\d{1,5}\s+(?:[A-Z][\p{L}'’]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace)\b\.?", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressRegex();
+
+    private static readonly string[] MonthNames =
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    ];
+
+    public static void Detect(TextAnalysis a, List<Finding> findings)
+    {
+        string text = a.Text;
+        var occupied = new List<(int Start, int End)>();
+
+        void Add(int start, int end, string kind, double score)
+        {
+            foreach (var (s, e) in occupied)
+            {
+                if (start < e && s < end)
+                {
+                    return;
+                }
+            }
+
+            occupied.Add((start, end));
+            findings.Add(new Finding(Categories.PersonalData, start, end, text[start..end], kind, score,
+                new Dictionary<string, string> { ["kind"] = kind }));
+        }
+
+        if (text.Contains('@', StringComparison.Ordinal))
+        {
+            foreach (Match m in EmailRegex().Matches(text))
+            {
+                Add(m.Index, m.Index + m.Length, "email", 0.99);
+            }
+        }
+
+        bool hasDigits = text.AsSpan().IndexOfAny(Digits) >= 0;
+        foreach (Match m in CodiceFiscaleRegex().Matches(text))
+        {
+            if (Validators.IsValidCodiceFiscale(m.ValueSpan))
+            {
+                Add(m.Index, m.Index + m.Length, "codice-fiscale", 0.99);
+            }
+        }
+
+        if (hasDigits)
+        {
+            foreach (Match m in IbanRegex().Matches(text))
+            {
+                if (Validators.IsValidIban(m.ValueSpan))
+                {
+                    Add(m.Index, m.Index + m.Length, "iban", 0.99);
+                }
+            }
+
+            foreach (Match m in BirthDateRegex().Matches(text))
+            {
+                if (IsBirthDate(m))
+                {
+                    Add(m.Index, m.Index + m.Length, "date-of-birth", 0.9);
+                }
+            }
+
+            foreach (Match m in SsnRegex().Matches(text))
+            {
+                if (Validators.IsValidSsn(m.ValueSpan))
+                {
+                    Add(m.Index, m.Index + m.Length, "ssn", 0.95);
+                }
+            }
+
+            foreach (Match m in CardRegex().Matches(text))
+            {
+                if (Validators.IsValidCard(m.ValueSpan))
+                {
+                    Add(m.Index, m.Index + m.Length, "payment-card", 0.97);
+                }
+            }
+
+            foreach (Match m in PivaRegex().Matches(text))
+            {
+                var g = m.Groups["n"];
+                if (Validators.IsValidPartitaIva(g.ValueSpan))
+                {
+                    Add(g.Index, g.Index + g.Length, "partita-iva", 0.9);
+                }
+            }
+
+            foreach (Match m in PhoneRegex().Matches(text))
+            {
+                var v = m.ValueSpan.TrimEnd(" -./(".AsSpan());
+                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v))
+                {
+                    Add(m.Index, m.Index + v.Length, kind, 0.9);
+                }
+            }
+
+            foreach (Match m in AddressRegex().Matches(text))
+            {
+                Add(m.Index, m.Index + m.Length, "postal-address", 0.85);
+            }
+        }
+
+        DetectHealthData(a, findings);
+    }
+
+    private static bool LooksLikeDate(ReadOnlySpan<char> v)
+    {
+        // 12/03/2024 or 2024-03-12 style
+        int seps = 0;
+        foreach (char c in v)
+        {
+            if (c is '/' or '.' or '-')
+            {
+                seps++;
+            }
+        }
+
+        return seps == 2 && v.Length <= 10;
+    }
+
+    private static bool IsBirthDate(Match m)
+    {
+        static int P(Group g) => g.Success && int.TryParse(g.ValueSpan, out var v) ? v : -1;
+        int d, mo, y;
+        if (m.Groups["d"].Success)
+        {
+            (d, mo, y) = (P(m.Groups["d"]), P(m.Groups["m"]), P(m.Groups["y"]));
+            if (!Validators.IsPlausibleBirthDate(y, mo, d) && Validators.IsPlausibleBirthDate(y, d, mo))
+            {
+                return true; // US month/day order
+            }
+        }
+        else if (m.Groups["y2"].Success)
+        {
+            (d, mo, y) = (P(m.Groups["d2"]), P(m.Groups["m2"]), P(m.Groups["y2"]));
+        }
+        else if (m.Groups["d3"].Success)
+        {
+            (d, mo, y) = (P(m.Groups["d3"]), Month(m.Groups["mn"].Value), P(m.Groups["y3"]));
+        }
+        else
+        {
+            (d, mo, y) = (P(m.Groups["d4"]), Month(m.Groups["mn4"].Value), P(m.Groups["y4"]));
+        }
+
+        return Validators.IsPlausibleBirthDate(y, mo, d);
+    }
+
+    private static int Month(string name)
+    {
+        int i = Array.IndexOf(MonthNames, name.ToLowerInvariant());
+        return i < 0 ? -1 : i % 12 + 1;
+    }
+
+    /// <summary>
+    /// Personal health data: a reference to a specific person ("my son Luca", "mia moglie", "my name is ...")
+    /// linked, in the same sentence, to a condition, a treatment (drug) or a reaction.
+    /// </summary>
+    private static void DetectHealthData(TextAnalysis a, List<Finding> findings)
+    {
+        var persons = a.Of(LexiconKind.HealthPerson).Concat(a.Of(LexiconKind.IdentityCue))
+            .Concat(a.Of(LexiconKind.ThirdPerson).Where(h => h.Info.Term.Contains(' ', StringComparison.Ordinal)));
+        foreach (var p in persons)
+        {
+            bool named = HasNameAfter(a.Text, p.End) || p.Kind == LexiconKind.IdentityCue;
+            if (!named)
+            {
+                continue;
+            }
+
+            var health = a.Of(LexiconKind.Condition).Concat(a.Of(LexiconKind.Drug)).Concat(a.Of(LexiconKind.Reaction))
+                .Where(h => h.Sentence == p.Sentence).OrderBy(h => Math.Abs(h.Word - p.Word)).FirstOrDefault();
+            if (health is null)
+            {
+                continue;
+            }
+
+            int start = Math.Min(p.Start, health.Start), end = Math.Max(p.End, health.End);
+            findings.Add(new Finding(Categories.PersonalData, start, end, a.Text[start..end], "health-data", 0.8,
+                new Dictionary<string, string> { ["kind"] = "health-data", ["person"] = p.Info.Term, ["health"] = health.Info.Tag ?? health.Info.Term }));
+            return;
+        }
+    }
+
+    /// <summary>A capitalised name right after the person reference ("my son Luca", "mia figlia Giulia").</summary>
+    private static bool HasNameAfter(string text, int pos)
+    {
+        int i = pos;
+        while (i < text.Length && text[i] is ' ' or ',' or ':')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || !char.IsUpper(text[i]))
+        {
+            return false;
+        }
+
+        int j = i;
+        while (j < text.Length && char.IsLetter(text[j]))
+        {
+            j++;
+        }
+
+        return j - i >= 2;
+    }
+}

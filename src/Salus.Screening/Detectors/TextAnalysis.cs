@@ -1,0 +1,237 @@
+using Salus.Screening.Lexicons;
+using Salus.Screening.Matching;
+using Salus.Screening.Normalization;
+
+namespace Salus.Screening.Detectors;
+
+/// <summary>A lexicon hit with its positions: normalised, original UTF-16, word index and sentence.</summary>
+internal sealed class Hit
+{
+    public required TermInfo Info { get; init; }
+
+    public int NStart { get; init; }
+
+    public int NEnd { get; init; }
+
+    public int Start { get; init; }
+
+    public int End { get; init; }
+
+    public int Word { get; set; }
+
+    public int WordEnd { get; set; }
+
+    public int Sentence { get; set; }
+
+    public bool Suppressed { get; set; }
+
+    public LexiconKind Kind => Info.Kind;
+}
+
+/// <summary>A sentence of the original text.</summary>
+internal readonly record struct SentenceSpan(int Start, int End, bool IsQuestion, int FirstWord);
+
+/// <summary>Per-request working state shared by the detectors.</summary>
+internal sealed class TextAnalysis
+{
+    private readonly List<Hit>[] _byKind;
+
+    public TextAnalysis(string text, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, string? language)
+    {
+        Text = text;
+        Normalized = normalized;
+        Sentences = SplitSentences(text);
+        _byKind = new List<Hit>[Enum.GetValues<LexiconKind>().Length];
+        for (int i = 0; i < _byKind.Length; i++)
+        {
+            _byKind[i] = [];
+        }
+
+        // matches arrive ordered by end; order them by start for the word counter
+        matches.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var span = normalized.Span;
+        int word = 0, pos = 0, sentence = 0;
+        int en = 0, it = 0;
+        var all = new List<Hit>(matches.Count);
+        foreach (var m in matches)
+        {
+            while (pos < m.Start)
+            {
+                if (span[pos] == ' ')
+                {
+                    word++;
+                }
+
+                pos++;
+            }
+
+            int spaces = 0;
+            for (int k = m.Start; k < m.End; k++)
+            {
+                if (span[k] == ' ')
+                {
+                    spaces++;
+                }
+            }
+
+            var (os, oe) = normalized.ToOriginal(m.Start, m.End);
+            while (sentence + 1 < Sentences.Count && Sentences[sentence + 1].Start <= os)
+            {
+                sentence++;
+            }
+
+            foreach (var info in lexicon.PayloadOf(m.Pattern))
+            {
+                if (info.Kind == LexiconKind.Stopword)
+                {
+                    if (info.Language == "en")
+                    {
+                        en++;
+                    }
+                    else
+                    {
+                        it++;
+                    }
+
+                    continue;
+                }
+
+                all.Add(new Hit { Info = info, NStart = m.Start, NEnd = m.End, Start = os, End = oe, Word = word, WordEnd = word + spaces, Sentence = sentence });
+            }
+        }
+
+        WordCount = word + 1;
+        Language = language is "en" or "it" ? language : DetectLanguage(en, it, text);
+        foreach (var h in all)
+        {
+            if (h.Info.Language is null || h.Info.Language == Language || h.Kind == LexiconKind.Abuse)
+            {
+                _byKind[(int)h.Kind].Add(h);
+            }
+        }
+
+        FirstWordOfSentence = ComputeFirstWords();
+    }
+
+    public string Text { get; }
+
+    public NormalizedText Normalized { get; }
+
+    public IReadOnlyList<SentenceSpan> Sentences { get; }
+
+    public int[] FirstWordOfSentence { get; }
+
+    public string Language { get; }
+
+    public int WordCount { get; }
+
+    public List<Hit> Of(LexiconKind kind) => _byKind[(int)kind];
+
+    public IEnumerable<Hit> InSentence(LexiconKind kind, int sentence) => _byKind[(int)kind].Where(h => h.Sentence == sentence);
+
+    public bool AnyInSentence(LexiconKind kind, int sentence) => _byKind[(int)kind].Exists(h => h.Sentence == sentence);
+
+    public bool AnyInWindow(LexiconKind kind, int sentence, int radius) => _byKind[(int)kind].Exists(h => Math.Abs(h.Sentence - sentence) <= radius);
+
+    /// <summary>Is there a hit of <paramref name="kind"/> ending at most <paramref name="maxWords"/> words before <paramref name="target"/>, in its sentence?</summary>
+    public bool Before(LexiconKind kind, Hit target, int maxWords) =>
+        _byKind[(int)kind].Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords);
+
+    public bool Near(LexiconKind kind, Hit target, int maxWords) =>
+        _byKind[(int)kind].Exists(h => h != target && h.Sentence == target.Sentence &&
+            (h.NEnd <= target.NStart ? target.Word - h.WordEnd : h.Word - target.WordEnd) <= maxWords);
+
+    private static string DetectLanguage(int en, int it, string text)
+    {
+        if (it > en)
+        {
+            return "it";
+        }
+
+        if (en > it)
+        {
+            return "en";
+        }
+
+        foreach (char c in text)
+        {
+            if (c is 'à' or 'è' or 'é' or 'ì' or 'ò' or 'ù')
+            {
+                return "it";
+            }
+        }
+
+        return "en";
+    }
+
+    private int[] ComputeFirstWords()
+    {
+        var result = new int[Sentences.Count];
+        var span = Normalized.Span;
+        int word = 0;
+        int s = 0;
+        for (int i = 0; i < span.Length && s < Sentences.Count; i++)
+        {
+            while (s < Sentences.Count && Normalized.OriginalStart(i) >= Sentences[s].Start)
+            {
+                result[s] = word;
+                s++;
+            }
+
+            if (span[i] == ' ')
+            {
+                word++;
+            }
+        }
+
+        for (; s < Sentences.Count; s++)
+        {
+            result[s] = word;
+        }
+
+        return result;
+    }
+
+    private static List<SentenceSpan> SplitSentences(string text)
+    {
+        var list = new List<SentenceSpan>();
+        int start = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c is '.' or '!' or '?' or '\n' or ';' or '…' or '¿' or '¡')
+            {
+                int j = i;
+                bool question = false;
+                while (j < text.Length && text[j] is '.' or '!' or '?' or '\n' or '\r' or ';' or '…' or ' ' or '"' or ')' or '\'')
+                {
+                    question |= text[j] == '?';
+                    j++;
+                }
+
+                // "2.5 mg", "e.g.", "Dr." inside a word: only split when followed by space/end or a newline
+                bool boundary = c == '\n' || c == '?' || c == '!' || j >= text.Length || (j > i + 1 && text[i + 1] is ' ' or '\n' or '\r' or '.' or '!' or '?');
+                if (boundary)
+                {
+                    list.Add(new SentenceSpan(start, j, question || HasQuestionMark(text, start, j), 0));
+                    start = j;
+                }
+
+                i = Math.Max(j, i + 1);
+                continue;
+            }
+
+            i++;
+        }
+
+        if (start < text.Length || list.Count == 0)
+        {
+            list.Add(new SentenceSpan(start, text.Length, HasQuestionMark(text, start, text.Length), 0));
+        }
+
+        return list;
+    }
+
+    private static bool HasQuestionMark(string text, int start, int end) => text.AsSpan(start, end - start).IndexOf('?') >= 0;
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Salus.Screening.Cli;
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+public sealed class JsonlRunnerTests
+{
+    [Fact]
+    public async Task Each_input_line_gives_one_output_line_in_order_and_bad_lines_give_error_lines()
+    {
+        var input = string.Join('\n',
+            """{"id": "a", "text": "Zoloft gave me headaches", "lang": "en", "context": "inbound", "market": "US"}""",
+            """{"id": "b", "text": "not closed""",
+            """{"id": "c"}""",
+            "",
+            """{"id": 4, "text": "ciao a tutti", "lang": "it"}""") + "\n";
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var summary = await new JsonlScreening(Screener.CreateDefault()).RunAsync(new StringReader(input), output, errors);
+
+        Assert.Equal(2, summary.Screened);
+        Assert.Equal(2, summary.Failed);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("a", first.RootElement.GetProperty("id").GetString());
+        Assert.Equal("escalate", first.RootElement.GetProperty("decision").GetString());
+        var cats = first.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("adverse-event", cats);
+        var drug = first.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("category").GetString() == "drug-mention");
+        Assert.Equal(0, drug.GetProperty("start").GetInt32());
+        Assert.Equal(6, drug.GetProperty("end").GetInt32());
+        Assert.Equal("Zoloft", drug.GetProperty("text").GetString());
+        Assert.True(first.RootElement.GetProperty("scores").TryGetProperty("adverse-event", out _));
+
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.True(second.RootElement.TryGetProperty("error", out _));
+        Assert.Equal(2, second.RootElement.GetProperty("line").GetInt32());
+        using var third = JsonDocument.Parse(lines[2]);
+        Assert.Equal("c", third.RootElement.GetProperty("id").GetString());
+        Assert.Contains("text", third.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        using var fourth = JsonDocument.Parse(lines[3]);
+        Assert.Equal(4, fourth.RootElement.GetProperty("id").GetInt32());
+
+        var err = errors.ToString();
+        Assert.Contains("line 2:", err, StringComparison.Ordinal);
+        Assert.Contains("line 3:", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Command_runner_returns_1_when_some_lines_failed_and_writes_a_text_report()
+    {
+        var dir = Directory.CreateTempSubdirectory("salus-screen");
+        try
+        {
+            var inFile = Path.Combine(dir.FullName, "in.jsonl");
+            var outFile = Path.Combine(dir.FullName, "out.txt");
+            await File.WriteAllTextAsync(inFile, "{\"id\":\"x\",\"text\":\"I took Xanax and now I feel dizzy\"}\nnot json\n");
+            var stderr = new StringWriter();
+            int code = await ScreenCommandRunner.RunAsync(inFile, outFile, "text", TextWriter.Null, stderr);
+            Assert.Equal(1, code);
+            var report = await File.ReadAllTextAsync(outFile);
+            Assert.Contains("⟦Xanax⟧{drug-mention}", report, StringComparison.Ordinal);
+            Assert.Contains("line 2", stderr.ToString(), StringComparison.Ordinal);
+
+            Assert.Equal(0, await ScreenCommandRunner.RunAsync("-", "-", "jsonl", new StringWriter(), stderr, new StringReader("{\"id\":\"y\",\"text\":\"hi\"}\n")));
+            Assert.Equal(2, await ScreenCommandRunner.RunAsync("-", "-", "xml", new StringWriter(), stderr, new StringReader("")));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public async Task Large_inputs_keep_order_across_parallel_batches()
+    {
+        var lines = Enumerable.Range(0, 3000).Select(i => $"{{\"id\":\"{i}\",\"text\":\"{(i % 3 == 0 ? "Zoloft" : "hello")} {i}\"}}");
+        var output = new StringWriter();
+        await new JsonlScreening(Screener.CreateDefault()) { BatchSize = 257 }.RunAsync(new StringReader(string.Join('\n', lines)), output, TextWriter.Null);
+        var outLines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3000, outLines.Length);
+        for (int i = 0; i < outLines.Length; i++)
+        {
+            using var d = JsonDocument.Parse(outLines[i]);
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.RootElement.GetProperty("id").GetString());
+        }
+    }
+}
