@@ -36,6 +36,10 @@ public sealed class ArchitectureTests
         Assert.Contains(ArchitectureRules.DomainIsFreeOfAspNetCore(Planted, "Planted"), v => v.Contains("AlphaEntity", StringComparison.Ordinal));
 
     [Fact]
+    public void The_screening_engine_is_a_pure_library() =>
+        Assert.Empty(ArchitectureRules.EngineIsPure(typeof(Salus.Screening.Screener).Assembly, "Salus.Screening"));
+
+    [Fact]
     public void The_purity_rule_catches_an_engine_type_using_the_database() =>
         Assert.Contains(ArchitectureRules.EngineIsPure(Planted, "Planted.Engine"), v => v.Contains("ImpureDetector", StringComparison.Ordinal));
 }

@@ -28,6 +28,7 @@ public static class SalusCli
         root.Add(DbCommands.Create());
         root.Add(UserCommands.Create());
         root.Add(AuditCommands.Create());
+        root.Add(ScreenCommands.Create());
         foreach (var verb in ExtraVerbs)
         {
             root.Add(verb());

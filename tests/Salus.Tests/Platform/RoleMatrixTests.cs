@@ -41,6 +41,7 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("GET", "/api/audit/verify", "/api/audit/verify", AuditReaders),
         ("GET", "/api/admin/jobs/", "/api/admin/jobs", AdminOnly),
         ("POST", "/api/admin/jobs/{id:long}/retry", "/api/admin/jobs/0/retry", AdminOnly),
+        ("POST", "/api/screen", "/api/screen", StaffRoles),
     ];
 
     /// <summary>Reachable without signing in, on purpose.</summary>

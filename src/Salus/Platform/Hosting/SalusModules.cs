@@ -17,5 +17,6 @@ public static class SalusModules
     /// <summary>The modules in the order they are composed. Each lives in <c>Modules/&lt;Name&gt;</c>.</summary>
     public static readonly IReadOnlyList<ISalusModule> All =
     [
+        new Modules.Screening.ScreeningModule(),
     ];
 }
