@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Times `salus screen` (Release) against `rg -F -f drugnames.txt` on the same ≥100 MB JSONL corpus.
+# Usage: bench/screen-vs-ripgrep.sh [SIZE_MB]   (env SALUS_SCREEN_CMD overrides the screen command,
+#        SALUS_SHARED_DATA points at ../shared/data for PsyTAR sentences)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SIZE_MB=${1:-100}
+OUT=$ROOT/bench/out
+mkdir -p "$OUT"
+SHARED=${SALUS_SHARED_DATA:-$ROOT/../shared/data}
+
+command -v rg >/dev/null || { echo "installing ripgrep"; apt-get install -y ripgrep >/dev/null; }
+
+# 1. the command under test
+if [ -z "${SALUS_SCREEN_CMD:-}" ]; then
+  if [ -f src/Salus/Salus.csproj ]; then
+    dotnet build src/Salus -c Release -v q >/dev/null
+    SALUS_SCREEN_CMD="dotnet src/Salus/bin/Release/net10.0/salus.dll screen"
+  else
+    dotnet build bench/Salus.ScreenCli -c Release -v q >/dev/null
+    SALUS_SCREEN_CMD="dotnet bench/Salus.ScreenCli/bin/Release/net10.0/salus-screen.dll screen"
+  fi
+fi
+
+# 2. the drug names, one per line (the same surfaces the automaton matches)
+zcat src/Salus.Screening/Resources/Generated/drugs.tsv.gz | grep -v '^#' | cut -f1 > "$OUT/drugnames.txt"
+
+# 3. the corpus: PsyTAR sentences, the labelled sets, README/docs text, as JSONL
+CORPUS=$OUT/corpus.jsonl
+if [ ! -s "$CORPUS" ] || [ "$(stat -c %s "$CORPUS")" -lt $((SIZE_MB * 1000000)) ]; then
+  python3 - "$CORPUS" "$SIZE_MB" "$SHARED" "$ROOT" <<'PY'
+import json, sys, os, glob
+out, size_mb, shared, root = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+texts = []
+for f in ("train.csv", "dev.csv"):
+    p = os.path.join(shared, "psytar", f)
+    if os.path.exists(p):
+        texts += [l.split("\t")[0] for l in open(p, encoding="utf-8").read().splitlines()[1:] if l]
+for p in glob.glob(os.path.join(root, "tests/Salus.Screening.Tests/Data/*.jsonl")):
+    texts += [json.loads(l)["text"] for l in open(p, encoding="utf-8") if l.strip()]
+for p in glob.glob(os.path.join(root, "docs/*.md")) + glob.glob(os.path.join(root, "*.md")):
+    texts += [l for l in open(p, encoding="utf-8").read().splitlines() if len(l) > 20]
+if not texts:
+    texts = ["Started Zoloft 3 weeks ago and the nausea is unreal", "Oggi ho preso la Tachipirina"]
+target, n, i = size_mb * 1_000_000, 0, 0
+with open(out, "w", encoding="utf-8") as w:
+    while n < target:
+        t = texts[i % len(texts)]
+        line = json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+        w.write(line); n += len(line.encode("utf-8")); i += 1
+print(f"corpus: {i} lines, {n/1e6:.0f} MB")
+PY
+fi
+ls -la "$CORPUS"
+
+# 4. time both on the same file (warm page cache first)
+cat "$CORPUS" > /dev/null
+t0=$(date +%s.%N)
+rg -F -i -c -f "$OUT/drugnames.txt" "$CORPUS" > "$OUT/rg.count" || true
+t1=$(date +%s.%N)
+/usr/bin/time -v $SALUS_SCREEN_CMD --in "$CORPUS" --out "$OUT/screened.jsonl" 2> "$OUT/screen.time" || true
+t2=$(date +%s.%N)
+RG=$(echo "$t1 - $t0" | bc)
+SALUS=$(echo "$t2 - $t1" | bc)
+echo "ripgrep -F -i -f drugnames.txt: ${RG}s ($(cat "$OUT/rg.count") matching lines)"
+echo "salus screen:                   ${SALUS}s ($(wc -l < "$OUT/screened.jsonl") lines out)"
+grep -E "Maximum resident" "$OUT/screen.time" || true
+echo "ratio salus/ripgrep: $(echo "scale=2; $SALUS / $RG" | bc)"
