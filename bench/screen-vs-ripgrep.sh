@@ -14,9 +14,9 @@ command -v rg >/dev/null || { echo "installing ripgrep"; apt-get install -y ripg
 
 # 1. the command under test
 if [ -z "${SALUS_SCREEN_CMD:-}" ]; then
-  if [ -f src/Salus/Salus.csproj ]; then
-    dotnet build src/Salus -c Release -v q >/dev/null
-    SALUS_SCREEN_CMD="dotnet src/Salus/bin/Release/net10.0/salus.dll screen"
+  if [ -f src/Salus.Host/Salus.Host.csproj ]; then
+    dotnet build src/Salus.Host -c Release -v q >/dev/null
+    SALUS_SCREEN_CMD="dotnet src/Salus.Host/bin/Release/net10.0/salus.dll screen"
   else
     dotnet build bench/Salus.ScreenCli -c Release -v q >/dev/null
     SALUS_SCREEN_CMD="dotnet bench/Salus.ScreenCli/bin/Release/net10.0/salus-screen.dll screen"
