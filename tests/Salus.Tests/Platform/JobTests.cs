@@ -11,12 +11,15 @@ namespace Salus.Tests.Platform;
 /// <summary>Fails the first <c>failures</c> runs of each job, then records the run.</summary>
 public sealed class FlakyHandler : IJobHandler
 {
-    public static readonly ConcurrentDictionary<long, int> Runs = new();
+    /// <summary>Runs per job, keyed by the payload's unique key (ids repeat across the SQLite and PostgreSQL fixtures).</summary>
+    public static readonly ConcurrentDictionary<string, int> Runs = new();
+
+    public static string KeyOf(Job job) => JsonDocument.Parse(job.Payload).RootElement.GetProperty("key").GetString()!;
 
     public Task HandleAsync(Job job, CancellationToken cancellationToken)
     {
         var failures = JsonDocument.Parse(job.Payload).RootElement.GetProperty("failures").GetInt32();
-        var run = Runs.AddOrUpdate(job.Id, 1, (_, n) => n + 1);
+        var run = Runs.AddOrUpdate(KeyOf(job), 1, (_, n) => n + 1);
         if (run <= failures)
         {
             throw new InvalidOperationException($"planned failure {run}");
@@ -47,7 +50,7 @@ public abstract class JobTests(SalusApp app)
         var stored = await LoadAsync(job.Id);
         Assert.Equal(JobStatus.Succeeded, stored.Status);
         await RunWorkerAsync();
-        Assert.Equal(1, FlakyHandler.Runs[job.Id]);
+        Assert.Equal(1, FlakyHandler.Runs[FlakyHandler.KeyOf(job)]);
     }
 
     [SkippableFact]
@@ -64,10 +67,10 @@ public abstract class JobTests(SalusApp app)
         var firstDelay = first.RunAfterUtc - clock.GetUtcNow().UtcDateTime;
 
         await RunWorkerAsync(); // not due yet
-        Assert.Equal(1, FlakyHandler.Runs[job.Id]);
+        Assert.Equal(1, FlakyHandler.Runs[FlakyHandler.KeyOf(job)]);
         clock.Advance(firstDelay + TimeSpan.FromSeconds(1));
         await RunWorkerAsync();
-        Assert.Equal(2, FlakyHandler.Runs[job.Id]);
+        Assert.Equal(2, FlakyHandler.Runs[FlakyHandler.KeyOf(job)]);
         var second = await LoadAsync(job.Id);
         var secondDelay = second.RunAfterUtc - clock.GetUtcNow().UtcDateTime;
         Assert.True(secondDelay > firstDelay, $"backoff should grow: {firstDelay} then {secondDelay}");
@@ -97,7 +100,7 @@ public abstract class JobTests(SalusApp app)
         Assert.Contains(leased, j => j.Id == job.Id);
 
         await RunWorkerAsync(); // still leased by the crashed node
-        Assert.False(FlakyHandler.Runs.ContainsKey(job.Id));
+        Assert.False(FlakyHandler.Runs.ContainsKey(FlakyHandler.KeyOf(job)));
         Assert.Equal(JobStatus.Running, (await LoadAsync(job.Id)).Status);
         app.Factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await RunWorkerAsync();
@@ -127,8 +130,8 @@ public abstract class JobTests(SalusApp app)
     {
         app.SkipIfUnavailable();
         var key = "webhook:" + Guid.NewGuid();
-        var a = await app.Factory.InScopeAsync(sp => sp.GetRequiredService<JobQueue>().EnqueueAsync("test.flaky", "{\"failures\":0}", dedupKey: key));
-        var b = await app.Factory.InScopeAsync(sp => sp.GetRequiredService<JobQueue>().EnqueueAsync("test.flaky", "{\"failures\":0}", dedupKey: key));
+        var a = await app.Factory.InScopeAsync(sp => sp.GetRequiredService<JobQueue>().EnqueueAsync("test.flaky", $"{{\"failures\":0,\"key\":\"{key}\"}}", dedupKey: key));
+        var b = await app.Factory.InScopeAsync(sp => sp.GetRequiredService<JobQueue>().EnqueueAsync("test.flaky", $"{{\"failures\":0,\"key\":\"{key}\"}}", dedupKey: key));
         Assert.Equal(a.Id, b.Id);
         await RunWorkerAsync();
     }
@@ -137,7 +140,7 @@ public abstract class JobTests(SalusApp app)
         app.Factory.InScopeAsync(async sp =>
         {
             var queue = sp.GetRequiredService<JobQueue>();
-            var job = queue.Add("test.flaky", JsonSerializer.Serialize(new { failures }), maxAttempts: maxAttempts);
+            var job = queue.Add("test.flaky", JsonSerializer.Serialize(new { failures, key = Guid.NewGuid().ToString("N") }), maxAttempts: maxAttempts);
             await sp.GetRequiredService<SalusDbContext>().SaveChangesAsync();
             return job;
         });
