@@ -25,7 +25,7 @@ public sealed class LoginWith2faModel(SignInManager<SalusUser> signIn, IStringLo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("/Account/Login");
         }
@@ -37,6 +37,7 @@ public sealed class LoginWith2faModel(SignInManager<SalusUser> signIn, IStringLo
             : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(entered));
         if (result.Succeeded)
         {
+            CultureEndpoint.ApplyAccountCulture(HttpContext, user);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
