@@ -46,6 +46,11 @@ public sealed class LoginModel(SignInManager<SalusUser> signIn, SalusDbContext d
         {
             db.RecordEvent("signed-in", "User", Email.Trim());
             await db.SaveChangesAsync();
+            if (await signIn.UserManager.FindByNameAsync(Email.Trim()) is { } user)
+            {
+                CultureEndpoint.ApplyAccountCulture(HttpContext, user);
+            }
+
             return LocalRedirect(SafeReturn());
         }
 

@@ -25,21 +25,27 @@ public sealed class LoginWith2faModel(SignInManager<SalusUser> signIn, IStringLo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("/Account/Login");
         }
 
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        var entered = Code.Replace(" ", "", StringComparison.Ordinal);
+        var digits = entered.Replace("-", "", StringComparison.Ordinal);
+        var result = digits.Length == 6 && digits.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(entered));
         if (result.Succeeded)
         {
+            CultureEndpoint.ApplyAccountCulture(HttpContext, user);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
         Error = result.IsLockedOut ? l["This account is locked after too many failed attempts. Try again later."] : l["The code is not correct."];
         return Page();
     }
+
+    /// <summary>Recovery codes are stored as issued, "XXXXX-XXXXX": keep the dash, or put it back if it was left out.</summary>
+    private static string RecoveryCode(string entered) =>
+        entered.Length == 10 && !entered.Contains('-', StringComparison.Ordinal) ? entered.Insert(5, "-") : entered;
 }

@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Salus.Platform.Identity;
+using Salus.Platform.Localization;
 using Salus.Platform.Results;
 
 namespace Salus.Pages.Admin;
 
-public sealed class UsersModel(UserAdministration admin) : PageModel
+public sealed class UsersModel(UserAdministration admin, IStringLocalizer<SharedResource> l) : PageModel
 {
     public List<UserSummary> Users { get; private set; } = [];
 
@@ -19,28 +21,28 @@ public sealed class UsersModel(UserAdministration admin) : PageModel
     public async Task<IActionResult> OnPostInviteAsync(string email, string displayName, string[]? roles, StakeholderFunction? function, string? department, string? market)
     {
         var result = await admin.InviteAsync(new InviteUser(email ?? "", displayName ?? "", roles ?? [], AccountKind.Staff, function, department, market));
-        Report(result, u => $"Invited {u.Email}. One-time password (shown once): {u.OneTimePassword}");
+        Report(result, u => l["Invited {0}. One-time password (shown once): {1}", u.Email, u.OneTimePassword]);
         Users = await admin.ListAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostRolesAsync(string id, string[]? roles)
     {
-        Report(await admin.SetRolesAsync(id, roles ?? [], null), u => $"Roles of {u.Email} saved.");
+        Report(await admin.SetRolesAsync(id, roles ?? [], null), u => l["Roles of {0} saved.", u.Email]);
         Users = await admin.ListAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id, string? reason)
     {
-        Report(await admin.SetActiveAsync(id, false, reason, Me()), u => $"{u.Email} deactivated.");
+        Report(await admin.SetActiveAsync(id, false, reason, Me()), u => l["{0} deactivated.", u.Email]);
         Users = await admin.ListAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostReactivateAsync(string id, string? reason)
     {
-        Report(await admin.SetActiveAsync(id, true, reason, Me()), u => $"{u.Email} reactivated.");
+        Report(await admin.SetActiveAsync(id, true, reason, Me()), u => l["{0} reactivated.", u.Email]);
         Users = await admin.ListAsync();
         return Page();
     }

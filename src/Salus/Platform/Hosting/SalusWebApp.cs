@@ -28,14 +28,28 @@ public static class SalusWebApp
         {
             Args = args,
             ApplicationName = typeof(SalusWebApp).Assembly.GetName().Name,
+            ContentRootPath = ContentRoot(args),
         });
         builder.Configuration.AddEnvironmentVariables("SALUS_");
+        StaticAssets.UseBuildOutputAssets(builder);
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
     }
+
+    /// <summary>
+    /// The folder of the executable (its appsettings.json and, once published, its wwwroot), not the working directory:
+    /// <c>salus</c> started from elsewhere (a service manager, another shell folder) otherwise found neither and served
+    /// empty stylesheets. <c>--contentRoot</c> or <c>DOTNET_CONTENTROOT</c> / <c>ASPNETCORE_CONTENTROOT</c> still choose.
+    /// </summary>
+    private static string? ContentRoot(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            ? null
+            : AppContext.BaseDirectory;
 
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
@@ -114,8 +128,7 @@ public static class SalusWebApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorPages().WithStaticAssets();
+        StaticAssets.Map(app, app.MapRazorPages());
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Salus API")).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();

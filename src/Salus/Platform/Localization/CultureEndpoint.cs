@@ -21,9 +21,7 @@ public static class CultureEndpoint
                 return HttpResults.Problem(detail: $"Unsupported language '{culture}'. Use en or it.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            RememberCulture(http, culture);
             if (await users.GetUserAsync(http.User) is { } user && user.PreferredCulture != culture)
             {
                 user.PreferredCulture = culture;
@@ -36,4 +34,22 @@ public static class CultureEndpoint
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// At sign-in: the account's language applies on a browser that has not chosen one yet (a choice made on the
+    /// sign-in page wins). Takes effect from the next page, the one the sign-in redirects to.
+    /// </summary>
+    public static void ApplyAccountCulture(HttpContext http, SalusUser user)
+    {
+        if (user.PreferredCulture is { } culture && Cultures.Supported.Contains(culture, StringComparer.Ordinal)
+            && !http.Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName))
+        {
+            RememberCulture(http, culture);
+        }
+    }
+
+    private static void RememberCulture(HttpContext http, string culture) =>
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 }
