@@ -9,7 +9,8 @@ namespace Salus.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium; <c>CHROMIUM_PATH</c> points elsewhere (or nowhere, to see the tests skip).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private IPlaywright? playwright;
 
