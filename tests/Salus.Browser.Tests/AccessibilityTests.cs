@@ -22,10 +22,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await session.AssertBrowserSawNoProblemsAsync();
     }
 
-    [SkippableFact]
-    public async Task Every_page_an_administrator_sees_has_main_lang_labelled_fields_and_its_stylesheet()
+    [SkippableTheory]
+    [InlineData("en")]
+    [InlineData("it")]
+    public async Task Every_page_an_administrator_sees_has_main_lang_labelled_fields_and_its_stylesheet(string language)
     {
         await using var session = await fixture.NewSessionAsync(output);
+        await session.Context.AddCookiesAsync(
+        [
+            new() { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = session.Server.BaseAddress.ToString() },
+        ]);
         await session.SignInAsync("admin@demo.salus.local", SalusServer.DemoPassword);
         await Expect(session.Page.Locator("#welcome")).ToBeVisibleAsync();
 
@@ -33,6 +39,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         {
             var response = await session.GotoAsync(path);
             Assert.Equal(200, response.Status);
+            await Expect(session.Page.Locator("html")).ToHaveAttributeAsync("lang", language);
             await session.AssertPageIsAccessibleAsync();
         }
 

@@ -45,7 +45,7 @@ public sealed class FirstRunTests(BrowserFixture fixture, ITestOutputHelper outp
         await page.GetByLabel("New password").FillAsync("short");
         await page.Locator("#change-password").EvaluateAsync("b => b.form.noValidate = true");
         await page.Locator("#change-password").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("12");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The password must be at least 12 characters long.");
 
         await page.GetByLabel("Current password").FillAsync(oneTimePassword!);
         await page.GetByLabel("New password").FillAsync(NewPassword);

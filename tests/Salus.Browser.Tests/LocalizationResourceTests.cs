@@ -54,6 +54,14 @@ public sealed partial class LocalizationResourceTests
         Assert.Equal("Sign in", InCulture("en", () => l["Sign in"].Value));
     }
 
+    [Fact]
+    public void Identity_errors_a_person_can_meet_are_in_the_UI_language()
+    {
+        var describer = new SalusIdentityErrorDescriber(Localizer());
+        Assert.Equal("La password deve essere lunga almeno 12 caratteri.", InCulture("it", () => describer.PasswordTooShort(12).Description));
+        Assert.Equal("The current password is not correct.", InCulture("en", () => describer.PasswordMismatch().Description));
+    }
+
     public static TheoryData<string> Identifiers()
     {
         var data = new TheoryData<string>();

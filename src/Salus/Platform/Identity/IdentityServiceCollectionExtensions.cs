@@ -38,6 +38,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<SalusDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<SalusIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<SalusClaimsFactory>()
             .AddSignInManager<SalusSignInManager>();
 
