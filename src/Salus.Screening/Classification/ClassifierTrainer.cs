@@ -98,28 +98,9 @@ public static class ClassifierTrainer
     public static (double F1, double Precision, double Recall) Evaluate(AdverseEventClassifier classifier, string csvPath)
     {
         ArgumentNullException.ThrowIfNull(classifier);
-        var rows = ReadRows(csvPath);
-        int tp = 0, fp = 0, fn = 0;
-        foreach (var (text, label) in rows)
-        {
-            bool pred = classifier.RawProbability(text) >= classifier.Info.Threshold;
-            if (pred && label)
-            {
-                tp++;
-            }
-            else if (pred)
-            {
-                fp++;
-            }
-            else if (label)
-            {
-                fn++;
-            }
-        }
-
-        double prec = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-        double rec = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-        return (prec + rec == 0 ? 0 : 2 * prec * rec / (prec + rec), prec, rec);
+        var threshold = classifier.Info.Threshold;
+        var (f1, precision, recall, _) = Score(ReadRows(csvPath).Select(r => (classifier.RawProbability(r.Text) >= threshold, r.Label)));
+        return (f1, precision, recall);
     }
 
     private static string Describe(TrainerOptions o) =>
@@ -169,38 +150,35 @@ public static class ClassifierTrainer
         for (int i = 5; i <= 95; i++)
         {
             double t = i / 100.0;
-            int tp = 0, fp = 0, fn = 0, tn = 0;
-            foreach (var (prob, label) in dev)
-            {
-                bool pred = prob >= t;
-                if (pred && label)
-                {
-                    tp++;
-                }
-                else if (pred)
-                {
-                    fp++;
-                }
-                else if (label)
-                {
-                    fn++;
-                }
-                else
-                {
-                    tn++;
-                }
-            }
-
-            double p = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-            double r = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-            double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+            var (f1, p, r, accuracy) = Score(dev.Select(d => (d.Prob >= t, d.Label)));
             if (f1 > best.Item2 + 1e-9)
             {
-                best = (t, f1, p, r, (double)(tp + tn) / dev.Count);
+                best = (t, f1, p, r, accuracy);
             }
         }
 
         return best;
+    }
+
+    /// <summary>F1, precision, recall and accuracy of binary predictions against labels.</summary>
+    private static (double F1, double Precision, double Recall, double Accuracy) Score(IEnumerable<(bool Predicted, bool Label)> outcomes)
+    {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        foreach (var (predicted, label) in outcomes)
+        {
+            switch (predicted, label)
+            {
+                case (true, true): tp++; break;
+                case (true, false): fp++; break;
+                case (false, true): fn++; break;
+                default: tn++; break;
+            }
+        }
+
+        double p = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
+        double r = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+        double total = tp + fp + fn + tn;
+        return (p + r == 0 ? 0 : 2 * p * r / (p + r), p, r, total == 0 ? 0 : (tp + tn) / total);
     }
 
     /// <summary>Where the span vocabulary is written next to a model file.</summary>

@@ -300,21 +300,32 @@ public sealed class JsonlScreening
         _ => "escalate",
     };
 
+    private static readonly JsonWriterOptions LineWriterOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    /// <summary>The input's id is echoed verbatim (string or number), or null when the line had none.</summary>
+    private static void WriteId(Utf8JsonWriter w, string? rawId)
+    {
+        if (rawId is null)
+        {
+            w.WriteNull("id");
+            return;
+        }
+
+        w.WritePropertyName("id");
+        w.WriteRawValue(rawId, skipInputValidation: true);
+    }
+
     private static string ResultLine(ArrayBufferWriter<byte> buffer, string? rawId, ScreeningResult r)
     {
         buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+        using (var w = new Utf8JsonWriter(buffer, LineWriterOptions))
         {
             w.WriteStartObject();
-            if (rawId is not null)
-            {
-                w.WritePropertyName("id");
-                w.WriteRawValue(rawId, skipInputValidation: true);
-            }
-            else
-            {
-                w.WriteNull("id");
-            }
+            WriteId(w, rawId);
 
             w.WriteStartArray("categories");
             foreach (var c in r.Categories)
@@ -362,18 +373,10 @@ public sealed class JsonlScreening
     private static string ErrorLine(ArrayBufferWriter<byte> buffer, string? rawId, long lineNumber, string error)
     {
         buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+        using (var w = new Utf8JsonWriter(buffer, LineWriterOptions))
         {
             w.WriteStartObject();
-            if (rawId is not null)
-            {
-                w.WritePropertyName("id");
-                w.WriteRawValue(rawId, skipInputValidation: true);
-            }
-            else
-            {
-                w.WriteNull("id");
-            }
+            WriteId(w, rawId);
 
             w.WriteNumber("line", lineNumber);
             w.WriteString("error", error);

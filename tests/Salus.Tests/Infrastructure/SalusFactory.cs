@@ -14,16 +14,14 @@ namespace Salus.Tests.Infrastructure;
 /// </summary>
 public sealed class SalusFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
 
     private readonly Action<IServiceCollection>? _services;
 
     public SalusFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        _database = database;
         _services = services;
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = new Dictionary<string, string?>
         {
             ["Salus:DataFolder"] = database.DataFolder,
             ["Salus:Database:Provider"] = database.Provider.ToString(),

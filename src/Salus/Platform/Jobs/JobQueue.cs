@@ -48,17 +48,13 @@ public sealed class JobQueue(SalusDbContext db, TimeProvider time, IOptions<Jobs
             ("Status" = 'Pending' AND "RunAfterUtc" <= {0})
                OR ("Status" = 'Running' AND "LeaseExpiresUtc" < {0})
             """;
-        var sql = db.Database.IsNpgsql()
-            ? $$"""
-               UPDATE "Jobs" SET "Status" = 'Running', "LeaseOwner" = {1}, "LeaseExpiresUtc" = {2}, "Attempts" = "Attempts" + 1
-               WHERE "Id" IN (SELECT "Id" FROM "Jobs" WHERE {{Due}} ORDER BY "RunAfterUtc", "Id" LIMIT {3} FOR UPDATE SKIP LOCKED)
-               RETURNING *
-               """
-            : $$"""
-               UPDATE "Jobs" SET "Status" = 'Running', "LeaseOwner" = {1}, "LeaseExpiresUtc" = {2}, "Attempts" = "Attempts" + 1
-               WHERE "Id" IN (SELECT "Id" FROM "Jobs" WHERE {{Due}} ORDER BY "RunAfterUtc", "Id" LIMIT {3})
-               RETURNING *
-               """;
+        // Several PostgreSQL nodes skip rows another node is leasing; SQLite has one writer and needs no lock clause.
+        var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
+        var sql = $$"""
+            UPDATE "Jobs" SET "Status" = 'Running', "LeaseOwner" = {1}, "LeaseExpiresUtc" = {2}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (SELECT "Id" FROM "Jobs" WHERE {{Due}} ORDER BY "RunAfterUtc", "Id" LIMIT {3} {{skipLocked}})
+            RETURNING *
+            """;
         return await db.Jobs.FromSqlRaw(sql, now, owner, until, max).AsNoTracking().ToListAsync(cancellationToken);
     }
 
