@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Salus.Modules.Screening.Contracts;
 using Salus.Platform.Hosting;
 using Salus.Platform.Identity;
 using Salus.Platform.Results;
@@ -21,11 +22,14 @@ public sealed record ScreenTextResponse(
 /// <summary>Makes the screening engine available to the other modules (one instance) and to staff over <c>/api/screen</c>.</summary>
 public sealed class ScreeningModule : ISalusModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddSingleton(_ => Screener.CreateDefault());
+        services.AddSingleton<IPolicyScreener, PolicyScreener>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/screen", (ScreenTextRequest request, Screener screener) =>
+        endpoints.MapPost("/api/screen", (ScreenTextRequest request, IPolicyScreener screener) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Text))
                 {
@@ -55,6 +59,6 @@ public sealed class ScreeningModule : ISalusModule
                     [.. result.Findings.Select(f => new ScreenFindingResponse(f.Category, f.Start, f.End, f.Text, f.Code, f.Score, f.Details))],
                     result.Scores, result.Clauses));
             })
-            .RequireAuthorization(Policies.Staff).WithTags("Screening").WithName("ScreenText")
-            .WithSummary("Screens one text under the default rules and returns categories, findings and the decision.");
+            .RequireAuthorization(AccessPolicies.Staff).WithTags("Screening").WithName("ScreenText")
+            .WithSummary("Screens one text under the policy published for its market (the default rules when none is) and returns categories, findings and the decision.");
 }

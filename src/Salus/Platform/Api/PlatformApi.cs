@@ -39,11 +39,11 @@ public static class PlatformApi
         api.MapGet("/me", (ClaimsPrincipal user) => new MeResponse(
                 user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
                 user.FindFirstValue(SalusClaimsFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "",
-                user.FindFirstValue(Policies.AccountKindClaim) ?? "",
+                user.FindFirstValue(AccessPolicies.AccountKindClaim) ?? "",
                 [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]))
             .RequireAuthorization().WithName("GetMe").WithSummary("The signed-in user.");
 
-        var users = api.MapGroup("/admin/users").RequireAuthorization(Policies.Administration).WithTags("Users");
+        var users = api.MapGroup("/admin/users").RequireAuthorization(AccessPolicies.Administration).WithTags("Users");
         users.MapGet("/", async (UserAdministration admin, CancellationToken ct) => await admin.ListAsync(ct))
             .WithName("ListUsers").WithSummary("All users, active and deactivated.");
         users.MapGet("/{id}", async (string id, UserAdministration admin) =>
@@ -62,7 +62,7 @@ public static class PlatformApi
             (await admin.SetActiveAsync(id, true, request?.Reason, me.FindFirstValue(ClaimTypes.NameIdentifier) ?? "")).ToHttp(TypedResults.Ok))
             .WithName("ReactivateUser");
 
-        var audit = api.MapGroup("/audit").RequireAuthorization(Policies.AuditRead).WithTags("Audit");
+        var audit = api.MapGroup("/audit").RequireAuthorization(AccessPolicies.AuditRead).WithTags("Audit");
         audit.MapGet("/", async ([AsParameters] AuditFilterQuery q, AuditQuery query, CancellationToken ct) =>
                 (await query.PageAsync(q.ToFilter(), q.Skip ?? 0, q.Take ?? 100, ct)).Select(ToResponse))
             .WithName("ListAuditEntries").WithSummary("Newest first; filter by time, actor, entity and action.");
@@ -77,7 +77,7 @@ public static class PlatformApi
         audit.MapGet("/verify", async (AuditVerifier verifier, CancellationToken ct) => await verifier.VerifyAsync(ct))
             .WithName("VerifyAuditChain").WithSummary("Recomputes the hash chain.");
 
-        var jobs = api.MapGroup("/admin/jobs").RequireAuthorization(Policies.JobsAdmin).WithTags("Jobs");
+        var jobs = api.MapGroup("/admin/jobs").RequireAuthorization(AccessPolicies.JobsAdmin).WithTags("Jobs");
         jobs.MapGet("/", async (string? status, SalusDbContext db, CancellationToken ct) =>
             {
                 var query = db.Jobs.AsNoTracking();

@@ -75,14 +75,14 @@ public static class SalusWebApp
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
             {
-                o.Conventions.AuthorizeFolder("/", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/", AccessPolicies.Staff);
                 foreach (var page in (string[])["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied", "/Error"])
                 {
                     o.Conventions.AllowAnonymousToPage(page);
                 }
 
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
-                o.Conventions.AuthorizeFolder("/Audit", Policies.AuditRead);
+                o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Administration);
+                o.Conventions.AuthorizeFolder("/Audit", AccessPolicies.AuditRead);
                 o.Conventions.AuthorizePage("/Account/ChangePassword");
             })
             .AddViewLocalization()

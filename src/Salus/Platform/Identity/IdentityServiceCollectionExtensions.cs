@@ -97,7 +97,7 @@ public static class IdentityServiceCollectionExtensions
             });
         }
 
-        services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization(AccessPolicies.Configure);
         return services;
     }
 

@@ -15,7 +15,7 @@ internal sealed class SalusClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(SalusUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(Policies.AccountKindClaim, user.Kind.ToString()));
+        identity.AddClaim(new Claim(AccessPolicies.AccountKindClaim, user.Kind.ToString()));
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(IssuedClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString()));
         if (user.MustChangePassword)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Salus.Platform.Identity;
 
 /// <summary>Named authorisation policies. Every page and endpoint names one (or is explicitly anonymous).</summary>
-public static class Policies
+public static class AccessPolicies
 {
     /// <summary>Any signed-in, active member of staff.</summary>
     public const string Staff = "staff";
