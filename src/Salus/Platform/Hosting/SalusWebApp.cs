@@ -12,6 +12,7 @@ using Salus.Platform.Api;
 using Salus.Platform.Identity;
 using Salus.Platform.Jobs;
 using Salus.Platform.Localization;
+using Salus.Platform.Scale;
 using Salus.Platform.Persistence;
 using Salus.Platform.Secrets;
 using Salus.Platform.Signatures;
@@ -100,6 +101,7 @@ public static class SalusWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SalusDbContext>("database", tags: ["ready"]);
+        services.AddSalusScaleOut(configuration);
         services.AddSalusRateLimiting(configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

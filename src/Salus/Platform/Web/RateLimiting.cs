@@ -6,11 +6,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RedisRateLimiting;
 using Salus.Platform.Identity;
+using Salus.Platform.Scale;
 
 namespace Salus.Platform.Web;
 
-/// <summary>Per-client fixed windows; over the limit answers 429 with Retry-After and a problem body.</summary>
+/// <summary>
+/// Per-client fixed windows; over the limit answers 429 with Retry-After and a problem body. With Redis configured the
+/// windows are counted in Redis, so a client cannot multiply its allowance by spreading requests over the nodes.
+/// </summary>
 public static class RateLimiting
 {
     public const string SignInPolicy = "sign-in";
@@ -20,16 +25,8 @@ public static class RateLimiting
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                RateLimitPartition.GetFixedWindowLimiter(ClientKey(ctx), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = security.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                }));
-            o.AddPolicy(SignInPolicy, ctx =>
-                RateLimitPartition.GetFixedWindowLimiter(ClientKey(ctx), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                }));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx => Window(ctx, "all", security.RequestsPerMinute));
+            o.AddPolicy(SignInPolicy, ctx => Window(ctx, SignInPolicy, security.SignInAttemptsPerMinute));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
@@ -46,6 +43,23 @@ public static class RateLimiting
             };
         });
         return services;
+    }
+
+    private static RateLimitPartition<string> Window(HttpContext context, string policy, int permits)
+    {
+        var key = $"{policy}:{ClientKey(context)}";
+        if (context.RequestServices.GetService<SharedRedis>() is { } redis)
+        {
+            return RedisRateLimitPartition.GetFixedWindowRateLimiter($"{redis.Prefix}:rl:{key}", _ => new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis.Connection, PermitLimit = permits, Window = TimeSpan.FromMinutes(1),
+            });
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        });
     }
 
     private static string ClientKey(HttpContext context) =>
