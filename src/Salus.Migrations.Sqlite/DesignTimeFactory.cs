@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Design;
 using Salus.Platform.Persistence;
 
@@ -15,6 +17,9 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SalusDbCon
             Provider = DatabaseProvider.Sqlite,
             ConnectionString = "Data Source=design.db",
         }, Path.GetTempPath());
+        // Identity reads its schema version (3: with passkeys) from the application's options, as the running app does.
+        var identity = new ServiceCollection().Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        builder.UseApplicationServiceProvider(identity.BuildServiceProvider());
         return new SalusDbContext(builder.Options);
     }
 }

@@ -60,10 +60,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context on <paramref name="server"/> (the demo instance by default).</summary>
-    public async Task<BrowserSession> NewSessionAsync(ITestOutputHelper output, SalusServer? server = null)
+    /// <param name="host">Another name for 127.0.0.1 (WebAuthn needs a domain such as <c>localhost</c>, not an IP address).</param>
+    public async Task<BrowserSession> NewSessionAsync(ITestOutputHelper output, SalusServer? server = null, string? host = null)
     {
         Skip.IfNot(ChromiumInstalled, SkipReason);
-        return await BrowserSession.OpenAsync(Browser, server ?? Demo, output);
+        return await BrowserSession.OpenAsync(Browser, server ?? Demo, output, host: host);
     }
 }
 

@@ -62,11 +62,12 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
     public SalusServer Server { get; }
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, SalusServer server, ITestOutputHelper output, bool javaScript = true)
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, SalusServer server, ITestOutputHelper output, bool javaScript = true, string? host = null)
     {
+        var address = host is null ? server.BaseAddress : new UriBuilder(server.BaseAddress) { Host = host }.Uri;
         var context = await browser.NewContextAsync(new()
         {
-            BaseURL = server.BaseAddress.ToString().TrimEnd('/'),
+            BaseURL = address.ToString().TrimEnd('/'),
             Locale = "en-US",
             JavaScriptEnabled = javaScript,
         });

@@ -42,12 +42,14 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("GET", "/api/admin/jobs/", "/api/admin/jobs", AdminOnly),
         ("POST", "/api/admin/jobs/{id:long}/retry", "/api/admin/jobs/0/retry", AdminOnly),
         ("POST", "/api/screen", "/api/screen", StaffRoles),
+        ("POST", "/account/passkeys/creation-options", "/account/passkeys/creation-options", StaffRoles),
     ];
 
     /// <summary>Reachable without signing in, on purpose.</summary>
     public static readonly string[] Anonymous =
     [
         "/account/login", "/account/login-2fa", "/account/logout", "/account/denied", "/account/external-callback", "/error/{code:int?}", "/culture",
+        "/account/passkeys/request-options",
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/scalar/{documentName?}",
     ];
 

@@ -46,6 +46,20 @@ public sealed class SecurityTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Passkey_options_are_issued_only_with_the_antiforgery_token()
+    {
+        var admin = await app.SignInAsync(Demo.Admin);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/account/passkeys/creation-options", null)).StatusCode);
+
+        var options = await SalusApp.PostFormAsync(admin, "/account/passkeys/creation-options", [], tokenFrom: "/account/manage");
+        Assert.Equal(HttpStatusCode.OK, options.StatusCode);
+        using var json = JsonDocument.Parse(await options.Content.ReadAsStringAsync());
+        Assert.Equal("localhost", json.RootElement.GetProperty("rp").GetProperty("id").GetString());
+        Assert.Equal(Demo.Admin, json.RootElement.GetProperty("user").GetProperty("name").GetString());
+        Assert.True(json.RootElement.GetProperty("challenge").GetString()!.Length >= 32);
+    }
+
+    [Fact]
     public async Task Forms_without_an_antiforgery_token_are_refused()
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = Demo.Admin, ["Password"] = "salus-demo-2026" });

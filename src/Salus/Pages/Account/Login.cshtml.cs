@@ -67,6 +67,28 @@ public sealed class LoginModel(SignInManager<SalusUser> signIn, SalusDbContext d
         return Page();
     }
 
+    /// <summary>Signs in with the assertion the browser made (navigator.credentials.get); a passkey is itself two factors.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential)
+    {
+        ExternalSchemes = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+        var assertion = string.IsNullOrWhiteSpace(credential) ? null : await signIn.PerformPasskeyAssertionAsync(credential);
+        var user = assertion is { Succeeded: true } ? assertion.User : null;
+        if (user is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            db.RecordEvent("sign-in.passkey-failed", "User", user?.Id ?? "unknown", assertion?.Failure?.Message);
+            await db.SaveChangesAsync();
+            Error = l["The passkey was not accepted. Sign in with your password instead."];
+            return Page();
+        }
+
+        await signIn.UserManager.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!); // the signature counter moves on
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pop")]);
+        db.RecordEvent("signed-in", "User", user.Id, "passkey");
+        await db.SaveChangesAsync();
+        CultureEndpoint.ApplyAccountCulture(HttpContext, user);
+        return LocalRedirect(SafeReturn());
+    }
+
     public IActionResult OnPostExternal(string provider)
     {
         var redirect = $"/account/external-callback?ReturnUrl={Uri.EscapeDataString(SafeReturn())}";

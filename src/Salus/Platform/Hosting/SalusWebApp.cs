@@ -142,6 +142,7 @@ public static class SalusWebApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting();
         app.MapPlatformApi();
         app.MapCultureEndpoint();
+        app.MapPasskeyEndpoints();
         foreach (var module in SalusModules.All)
         {
             module.MapEndpoints(app);

@@ -35,6 +35,7 @@ public static class IdentityServiceCollectionExtensions
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // adds the passkeys table
             })
             .AddEntityFrameworkStores<SalusDbContext>()
             .AddDefaultTokenProviders()
@@ -100,6 +101,11 @@ public static class IdentityServiceCollectionExtensions
             });
         }
 
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "preferred";
+        });
         services.AddAuthorization(AccessPolicies.Configure);
         return services;
     }
