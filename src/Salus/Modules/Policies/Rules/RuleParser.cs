@@ -74,7 +74,13 @@ internal sealed class RuleParser
             throw new RuleSyntaxException(start, $"Expected 'rule' to start a rule, found {start.Describe()}.");
         }
 
-        var id = ExpectWord("a rule name after 'rule' (e.g. rule rx-share)");
+        var name = Next();
+        if (name.Kind != TokenKind.Word)
+        {
+            throw new RuleSyntaxException(name, $"Expected a rule name after 'rule' (e.g. rule rx-share), found {name.Describe()}.");
+        }
+
+        var id = name.Text;
         string? clause = null;
         if (Peek.Is("clause"))
         {
