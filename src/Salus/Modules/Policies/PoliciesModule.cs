@@ -22,6 +22,7 @@ public sealed class PoliciesModule : ISalusModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PoliciesOptions>().Bind(configuration.GetSection(PoliciesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddModulePages();
         services.AddSingleton<ActivePolicyRules>();
         services.AddSingleton<IActivePolicyRules>(sp => sp.GetRequiredService<ActivePolicyRules>());
         services.AddScoped<PolicyAuthoring>();

@@ -14,12 +14,7 @@ public static class PolicyExport
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"").Append(E(v.Market == "IT" ? "it" : "en")).Append("\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(v.PolicyTitle)).Append(" — ").Append(E(v.Label)).Append("</title><style>")
-            .Append("body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.5;color:#111}")
-            .Append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}")
-            .Append("table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left}")
-            .Append("pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap;font-size:.8rem}.meta{color:#444;font-size:.9rem}")
-            .Append("@media print{a{color:inherit;text-decoration:none}}</style></head><body>");
+            .Append(E(v.PolicyTitle)).Append(" — ").Append(E(v.Label)).Append("</title><link rel=\"stylesheet\" href=\"/_content/Salus.App/css/policy-print.css\"></head><body>");
         sb.Append("<h1>").Append(E(v.PolicyTitle)).Append("</h1><p class=\"meta\">")
             .Append(E(v.Label)).Append(" · ").Append(E(v.Status)).Append(" · ").Append(E(v.Market));
         if (v.PublishedUtc is { } published)
