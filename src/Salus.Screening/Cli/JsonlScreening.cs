@@ -33,6 +33,9 @@ public sealed class JsonlScreening
 
     public int BatchSize { get; init; } = 1024;
 
+    /// <summary>The rules in force for a line's market (e.g. the published policy); null or a null result = the default rules.</summary>
+    public Func<string?, Rules.RuleSet?>? RulesForMarket { get; init; }
+
     private sealed class Item
     {
         public long LineNumber;
@@ -141,6 +144,11 @@ public sealed class JsonlScreening
                 ? ErrorLine(buffer, rawId, item.LineNumber, item.Error!)
                 : $"line {item.LineNumber.ToString(CultureInfo.InvariantCulture)}: error: {item.Error}\n\n";
             return;
+        }
+
+        if (RulesForMarket is not null && request.RuleSet is null && RulesForMarket(request.Market) is { } rules)
+        {
+            request = request with { RuleSet = rules };
         }
 
         var result = _screener.Screen(request);

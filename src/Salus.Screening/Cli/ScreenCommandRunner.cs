@@ -8,7 +8,7 @@ namespace Salus.Screening.Cli;
 /// </summary>
 public static class ScreenCommandRunner
 {
-    public static async Task<int> RunAsync(string inPath, string outPath, string format, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, Screener? screener = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string inPath, string outPath, string format, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, Screener? screener = null, Func<string?, Rules.RuleSet?>? rulesForMarket = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -36,7 +36,7 @@ public static class ScreenCommandRunner
             writer = outPath is "-" or "" or null
                 ? stdout
                 : new StreamWriter(outPath, false, new UTF8Encoding(false), 1 << 16);
-            var runner = new JsonlScreening(screener ?? Screener.CreateDefault());
+            var runner = new JsonlScreening(screener ?? Screener.CreateDefault()) { RulesForMarket = rulesForMarket };
             var summary = await runner.RunAsync(reader, writer, stderr, fmt, cancellationToken).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (summary.Failed > 0)

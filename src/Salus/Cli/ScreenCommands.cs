@@ -1,11 +1,21 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Salus.Modules.Policies.Contracts;
+using Salus.Platform.Hosting;
+using Salus.Platform.Persistence;
 using Salus.Screening.Classification;
 using Salus.Screening.Cli;
+using Salus.Screening.Rules;
 
 namespace Salus.Cli;
 
-/// <summary><c>salus screen</c>: screen JSONL without starting the web application; <c>salus screen train</c> rebuilds the classifier.</summary>
+/// <summary>
+/// <c>salus screen</c>: screen JSONL without starting the web application, under the policy published in the data
+/// folder's database (per line's market; <c>--default-rules</c> for the engine's built-in rules);
+/// <c>salus screen train</c> rebuilds the classifier.
+/// </summary>
 internal static class ScreenCommands
 {
     public static Command Create()
@@ -13,13 +23,19 @@ internal static class ScreenCommands
         var input = new Option<string>("--in") { Description = "JSONL input file, or - for standard input.", DefaultValueFactory = _ => "-" };
         var output = new Option<string>("--out") { Description = "Output file, or - for standard output.", DefaultValueFactory = _ => "-" };
         var format = new Option<string>("--format") { Description = "jsonl (default) or text (a readable report with the matched spans marked).", DefaultValueFactory = _ => "jsonl" };
-        var screen = new Command("screen", "Screen texts (one JSON object per line) for adverse events, drugs, medical questions, crisis, personal data, claims.")
+        var defaultRules = new Option<bool>("--default-rules") { Description = "Use the engine's built-in rules instead of the policy published in the database." };
+        var screen = new Command("screen", "Screen texts (one JSON object per line) for adverse events, drugs, medical questions, crisis, personal data, claims, under the published policy.")
         {
-            input, output, format,
+            input, output, format, defaultRules,
         };
-        screen.SetAction(async (parse, cancellationToken) => await ScreenCommandRunner.RunAsync(
-            parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format)!,
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.In, cancellationToken: cancellationToken));
+        screen.SetAction(async (parse, cancellationToken) =>
+        {
+            var rules = parse.GetValue(defaultRules) ? null : await PublishedRulesAsync(parse);
+            return await ScreenCommandRunner.RunAsync(
+                parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format)!,
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.In,
+                rulesForMarket: rules, cancellationToken: cancellationToken);
+        });
 
         var psytar = new Option<string>("--psytar") { Description = "Folder with PsyTAR train.csv and dev.csv.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data", "psytar") };
         var model = new Option<string>("--model-out") { Description = "Where to write the model (.zip; info .json and spans .txt beside it).", DefaultValueFactory = _ => Path.Combine("src", "Salus.Screening", "Resources", "Model", "ae-model.zip") };
@@ -33,5 +49,34 @@ internal static class ScreenCommands
         });
         screen.Add(train);
         return screen;
+    }
+
+    /// <summary>
+    /// The published rules per market, read once from the database. No database yet (an embedded SQLite file that does
+    /// not exist) means no published policy: the default rules apply, and nothing is created in the data folder.
+    /// </summary>
+    private static async Task<Func<string?, RuleSet?>?> PublishedRulesAsync(ParseResult parse)
+    {
+        var app = SalusWebApp.Build(CliHost.ConfigArgs(parse, ["--Salus:Jobs:RunWorker=false", "--Logging:LogLevel:Default=None"]));
+        await using (app)
+        {
+            var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var folder = app.Services.GetRequiredService<SalusPaths>().DataFolder;
+            if (database.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(database.ConnectionString)
+                && !File.Exists(Path.Combine(folder, "salus.db")))
+            {
+                return null;
+            }
+
+            var active = app.Services.GetRequiredService<IActivePolicyRules>();
+            var markets = new Dictionary<string, RuleSet?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var market in (string[])["IT", "US", "EU"])
+            {
+                markets[market] = active.ForMarket(market);
+            }
+
+            var fallback = active.ForMarket(null); // other markets fall back to the EU policy, as in the web application
+            return market => market is not null && markets.TryGetValue(market, out var set) ? set : fallback;
+        }
     }
 }

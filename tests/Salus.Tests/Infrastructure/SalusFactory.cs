@@ -28,6 +28,7 @@ public sealed class SalusFactory : WebApplicationFactory<Program>
             ["Salus:Database:ConnectionString"] = database.ConnectionString,
             ["Salus:Bootstrap:Demo"] = "true",
             ["Salus:Jobs:RunWorker"] = "false",
+            ["Salus:Policies:SeedDemoPolicy"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -18,6 +18,11 @@ public abstract class RoleMatrixTests(SalusApp app)
     private static readonly string[] StaffRoles = [.. Roles.All];
     private static readonly string[] AdminOnly = [Roles.Administrator];
     private static readonly string[] AuditReaders = [Roles.Auditor, Roles.Administrator];
+    private static readonly string[] PolicyReaders = [Roles.Administrator, Roles.CommunicationsManager, Roles.PolicyStakeholder, Roles.Auditor];
+    private static readonly string[] PolicyOwners = [Roles.Administrator, Roles.CommunicationsManager];
+    private static readonly string[] PolicyCollaborators = [Roles.Administrator, Roles.CommunicationsManager, Roles.PolicyStakeholder];
+    private static readonly string[] PolicyBench = [.. PolicyReaders, Roles.MlrReviewer];
+    private const string NoVersion = "/api/policies/versions/00000000-0000-0000-0000-000000000001";
 
     /// <summary>(method, route pattern, a concrete path, who may use it; "*" = any signed-in account incl. patients).</summary>
     public static readonly (string Method, string Pattern, string Path, string[] Allowed)[] Matrix =
@@ -43,6 +48,35 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("POST", "/api/admin/jobs/{id:long}/retry", "/api/admin/jobs/0/retry", AdminOnly),
         ("POST", "/api/screen", "/api/screen", StaffRoles),
         ("POST", "/account/passkeys/creation-options", "/account/passkeys/creation-options", StaffRoles),
+        ("GET", "/policies", "/policies", PolicyReaders),
+        ("GET", "/policies/versions/{id:guid}", "/policies/versions/00000000-0000-0000-0000-000000000001", PolicyReaders),
+        ("GET", "/policies/versions/{id:guid}/sections/{key}", "/policies/versions/00000000-0000-0000-0000-000000000001/sections/purpose", PolicyOwners),
+        ("GET", "/policies/versions/{id:guid}/diff", "/policies/versions/00000000-0000-0000-0000-000000000001/diff", PolicyReaders),
+        ("GET", "/policies/versions/{id:guid}/coverage", "/policies/versions/00000000-0000-0000-0000-000000000001/coverage", PolicyReaders),
+        ("GET", "/policies/bench", "/policies/bench", PolicyBench),
+        ("GET", "/policies/acknowledge", "/policies/acknowledge", [Roles.Employee]),
+        ("GET", "/api/policies/", "/api/policies", PolicyReaders),
+        ("GET", "/api/policies/templates", "/api/policies/templates", PolicyReaders),
+        ("POST", "/api/policies/", "/api/policies", PolicyOwners),
+        ("POST", "/api/policies/{policyId:guid}/versions", "/api/policies/00000000-0000-0000-0000-000000000001/versions", PolicyOwners),
+        ("GET", "/api/policies/versions/{versionId:guid}/", NoVersion, PolicyReaders),
+        ("PUT", "/api/policies/versions/{versionId:guid}/sections/{key}", NoVersion + "/sections/purpose", PolicyOwners),
+        ("POST", "/api/policies/versions/{versionId:guid}/submit", NoVersion + "/submit", PolicyOwners),
+        ("POST", "/api/policies/versions/{versionId:guid}/sign", NoVersion + "/sign", [Roles.PolicyStakeholder]),
+        ("POST", "/api/policies/versions/{versionId:guid}/publish", NoVersion + "/publish", PolicyOwners),
+        ("GET", "/api/policies/versions/{versionId:guid}/diff", NoVersion + "/diff", PolicyReaders),
+        ("GET", "/api/policies/versions/{versionId:guid}/export", NoVersion + "/export", PolicyReaders),
+        ("POST", "/api/policies/versions/{versionId:guid}/comments", NoVersion + "/comments", PolicyCollaborators),
+        ("GET", "/api/policies/versions/{versionId:guid}/comments", NoVersion + "/comments", PolicyReaders),
+        ("POST", "/api/policies/versions/{versionId:guid}/proposals", NoVersion + "/proposals", PolicyCollaborators),
+        ("GET", "/api/policies/versions/{versionId:guid}/proposals", NoVersion + "/proposals", PolicyReaders),
+        ("POST", "/api/policies/versions/{versionId:guid}/acknowledge", NoVersion + "/acknowledge", [Roles.Employee]),
+        ("GET", "/api/policies/versions/{versionId:guid}/coverage", NoVersion + "/coverage", PolicyReaders),
+        ("POST", "/api/policies/comments/{commentId:guid}/resolve", "/api/policies/comments/00000000-0000-0000-0000-000000000001/resolve", PolicyCollaborators),
+        ("POST", "/api/policies/proposals/{proposalId:guid}/accept", "/api/policies/proposals/00000000-0000-0000-0000-000000000001/accept", PolicyOwners),
+        ("POST", "/api/policies/proposals/{proposalId:guid}/reject", "/api/policies/proposals/00000000-0000-0000-0000-000000000001/reject", PolicyOwners),
+        ("GET", "/api/policies/mine", "/api/policies/mine", [Roles.Employee]),
+        ("POST", "/api/policies/bench", "/api/policies/bench", PolicyBench),
     ];
 
     /// <summary>Reachable without signing in, on purpose.</summary>

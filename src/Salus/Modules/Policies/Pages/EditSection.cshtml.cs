@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Salus.Modules.Policies.Domain;
+using Salus.Modules.Policies.Features;
+using Salus.Modules.Policies.Features.Authoring;
+using Salus.Modules.Policies.Rules;
+using Salus.Platform.Persistence;
+
+namespace Salus.Modules.Policies.Pages;
+
+[Authorize(Policy = PolicyAccess.Own)]
+public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authoring) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
+
+    [BindProperty] public string? Title { get; set; }
+
+    [BindProperty] public string? Body { get; set; }
+
+    [BindProperty] public string? Reason { get; set; }
+
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<RuleCompileError> RuleErrors { get; private set; } = [];
+
+    public string VersionLabel { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var loaded = await PolicyLoader.VersionAsync(db, Id, ct, tracking: false);
+        if (!loaded.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        var section = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key);
+        Title = section?.Title;
+        Body = section?.Body;
+        VersionLabel = loaded.Value.Label(loaded.Value.Policy!);
+        RuleErrors = [.. PolicyAuthoring.Compile(loaded.Value).Errors.Where(e => e.SectionKey == Key)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var loaded = await PolicyLoader.VersionAsync(db, Id, ct, tracking: false);
+        if (!loaded.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        VersionLabel = loaded.Value.Label(loaded.Value.Policy!);
+        var quiz = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key)?.Quiz;
+        var result = await authoring.SaveSectionAsync(Id, Key, new SaveSectionRequest(Title, Body, quiz, Reason), ct);
+        if (!result.IsSuccess)
+        {
+            Error = result.Error!.Message + (result.Error.Fields is { } f ? " " + string.Join(" ", f.SelectMany(x => x.Value)) : "");
+            return Page();
+        }
+
+        RuleErrors = [.. result.Value.Where(e => e.SectionKey == Key)];
+        return RuleErrors.Count == 0 ? Redirect($"/policies/versions/{Id}#s-{Key}") : Page();
+    }
+}
