@@ -12,7 +12,7 @@ public sealed class ChannelsOptions
     public int MaxWebhookBytes { get; set; } = 1024 * 1024;
 
     /// <summary>A signed payload whose own timestamp is older than this is a replay: 401, not stored.</summary>
-    [Range(1, 24 * 365)]
+    [Range(1, 24 * 365 * 5)]
     public int MaxEventAgeHours { get; set; } = 48;
 
     [Range(0, 10)]

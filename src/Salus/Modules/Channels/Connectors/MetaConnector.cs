@@ -122,7 +122,8 @@ public sealed class FacebookConnector(PlatformHttp http) : MetaConnector(http)
                     _ => InboundChange.Created,
                 };
                 var from = Obj(value, "from");
-                var occurred = FromUnixSeconds(Str(value, "created_time") ?? entryTime, raw.ReceivedUtc);
+                // An edit or removal happened at the entry time; created_time stays the comment's creation.
+                var occurred = FromUnixSeconds(verb == "add" ? Str(value, "created_time") ?? entryTime : entryTime, raw.ReceivedUtc);
                 items.Add(Item(channel, $"fb:{id}:{verb}:{entryTime}", change_, kind, id, postId, parentId, Str(from, "id") ?? "", null,
                     Str(from, "name"), Str(value, "message") ?? "", null, Str(Obj(value, "post"), "permalink_url"), occurred, raw.ReceivedUtc));
             }
