@@ -105,3 +105,6 @@ public static class ChannelTestKit
 
     public static Task<T> InScope<T>(this SalusApp app, Func<IServiceProvider, Task<T>> work) => app.Factory.InScopeAsync(work);
 }
+
+/// <summary>The role matrix with the sandbox platforms mapped too (they must be the deliberately anonymous ones listed).</summary>
+public sealed class RoleMatrixWithSandboxTests_Sqlite(SqliteChannelsApp app) : Salus.Tests.Platform.RoleMatrixTests(app), IClassFixture<SqliteChannelsApp>;

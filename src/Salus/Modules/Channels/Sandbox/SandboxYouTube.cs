@@ -26,7 +26,7 @@ internal static class SandboxYouTube
             }
 
             var size = Math.Clamp(maxResults ?? 20, 1, 100);
-            var all = state.Comments("youtube").Where(c => c.ParentId is null && !c.Deleted && c.Status == "published")
+            var all = state.Comments("youtube").Where(c => c.ParentId is null && !c.Deleted && !c.Hidden)
                 .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).ToList();
             var offset = 0;
             if (pageToken is not null && (!pageToken.StartsWith("CAE", StringComparison.Ordinal) || !int.TryParse(pageToken[3..], NumberStyles.Integer, CultureInfo.InvariantCulture, out offset)))
