@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Salus.Modules.Channels.Sandbox;
 
 /// <summary>A Graph API look-alike (<c>/sandbox/graph/v19.0</c>): comments and replies, hide, delete, private replies.</summary>
-internal static class SandboxMeta
+public static class SandboxMeta
 {
-    public static void Map(IEndpointRouteBuilder sandbox)
+    internal static void Map(IEndpointRouteBuilder sandbox)
     {
         var graph = sandbox.MapGroup("/graph/v19.0");
         graph.MapGet("/{id}", (string id, HttpContext http, SandboxState state) =>
