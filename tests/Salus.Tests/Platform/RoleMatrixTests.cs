@@ -77,6 +77,8 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("POST", "/api/policies/proposals/{proposalId:guid}/reject", "/api/policies/proposals/00000000-0000-0000-0000-000000000001/reject", PolicyOwners),
         ("GET", "/api/policies/mine", "/api/policies/mine", [Roles.Employee]),
         ("POST", "/api/policies/bench", "/api/policies/bench", PolicyBench),
+        ("GET", "/channels", "/channels", AdminOnly),
+        ("GET", "/channels/edit/{id:guid?}", "/channels/edit", AdminOnly),
     ];
 
     /// <summary>Reachable without signing in, on purpose.</summary>
@@ -85,6 +87,17 @@ public abstract class RoleMatrixTests(SalusApp app)
         "/account/login", "/account/login-2fa", "/account/logout", "/account/denied", "/account/external-callback", "/error/{code:int?}", "/culture",
         "/account/passkeys/request-options",
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/scalar/{documentName?}",
+        // Platforms cannot sign in: every POST must carry the platform's signature (Channels module).
+        "/webhooks/channels/{channelId:guid}",
+        // Fake platforms, mapped only with Salus:Channels:Sandbox:Enabled or --demo; they check their own tokens.
+        "/sandbox/graph/v19.0/{id}", "/sandbox/graph/v19.0/{id}/{edge}", "/sandbox/x/2/users/me", "/sandbox/x/2/users/{id}/mentions",
+        "/sandbox/x/2/tweets", "/sandbox/x/2/tweets/{id}/hidden", "/sandbox/x/2/tweets/{id}", "/sandbox/x/2/dm_conversations/with/{participantId}/messages",
+        "/sandbox/youtube/v3/channels", "/sandbox/youtube/v3/commentThreads", "/sandbox/youtube/v3/comments", "/sandbox/youtube/v3/comments/setModerationStatus",
+        "/sandbox/linkedin/rest/organizations/{id}", "/sandbox/linkedin/rest/posts", "/sandbox/linkedin/rest/socialActions/{target}/comments",
+        "/sandbox/linkedin/rest/socialActions/{target}/comments/{commentId}", "/sandbox/mastodon/api/v1/accounts/verify_credentials",
+        "/sandbox/mastodon/api/v1/accounts/{id}", "/sandbox/mastodon/api/v1/notifications", "/sandbox/mastodon/api/v1/statuses",
+        "/sandbox/mastodon/api/v1/statuses/{id}", "/sandbox/wordpress/wp-json/wp/v2/users/me", "/sandbox/wordpress/wp-json/wp/v2/comments",
+        "/sandbox/wordpress/wp-json/wp/v2/comments/{id}", "/sandbox/feeds/rss.xml", "/sandbox/feeds/atom.xml",
     ];
 
     [SkippableFact]

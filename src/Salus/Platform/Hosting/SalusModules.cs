@@ -19,5 +19,6 @@ public static class SalusModules
     [
         new Modules.Screening.ScreeningModule(),
         new Modules.Policies.PoliciesModule(),
+        new Modules.Channels.ChannelsModule(),
     ];
 }

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Salus.Modules.Channels.Connectors;
+using Salus.Modules.Channels.Contracts;
+using Salus.Modules.Channels.Features.Actions;
+using Salus.Modules.Channels.Ingest;
+using Salus.Modules.Channels.Sandbox;
+using Salus.Platform.Hosting;
+using Salus.Platform.Identity;
+using Salus.Platform.Jobs;
+using Salus.Platform.Navigation;
+
+namespace Salus.Modules.Channels;
+
+/// <summary>Connectors to the platforms, loss-free ingest (webhooks and polling), channel setup, and the sandbox platforms.</summary>
+public sealed class ChannelsModule : ISalusModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChannelsOptions>().Bind(configuration.GetSection(ChannelsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpClient<PlatformHttp>(c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Salus/1.0"))
+            .AddResilienceHandler("channels", ChannelHttpResilience.Configure);
+        services.AddTransient<IChannelConnector, FacebookConnector>();
+        services.AddTransient<IChannelConnector, InstagramConnector>();
+        services.AddTransient<IChannelConnector, XConnector>();
+        services.AddTransient<IChannelConnector, YouTubeConnector>();
+        services.AddTransient<IChannelConnector, LinkedInConnector>();
+        services.AddTransient<IChannelConnector, MastodonConnector>();
+        services.AddTransient<IChannelConnector, WordPressConnector>();
+        services.AddTransient<IChannelConnector, FeedConnector>();
+        services.AddTransient<ConnectorRegistry>();
+
+        services.AddSingleton<ChannelDirectory>();
+        services.AddScoped<RawEventStore>();
+        services.AddScoped<ChannelHealthRecorder>();
+        services.AddScoped<PollScheduling>();
+        services.AddScoped<IChannelActions, ChannelActions>();
+        services.AddJobHandler<ProcessRawEventHandler>(RawEventStore.ProcessJob);
+        services.AddJobHandler<PollChannelHandler>(PollScheduling.PollJob);
+        if (configuration.GetValue($"{ChannelsOptions.Section}:RunPollScheduler", true))
+        {
+            services.AddHostedService<PollSchedulerService>();
+        }
+
+        services.AddSingleton(new NavItem("/channels", typeof(ChannelResource), "Channels", 80, user => user.IsInRole(Roles.Administrator)));
+        SandboxModule.AddServices(services, configuration);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        WebhookEndpoints.Map(endpoints);
+        SandboxModule.MapEndpoints(endpoints);
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Salus.Modules.Channels;
+
+/// <summary>Settings of the Channels module (<c>Salus:Channels</c>), validated at start.</summary>
+public sealed class ChannelsOptions
+{
+    public const string Section = "Salus:Channels";
+
+    /// <summary>Largest webhook body accepted; larger ones get 413 and are not stored.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxWebhookBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>A signed payload whose own timestamp is older than this is a replay: 401, not stored.</summary>
+    [Range(1, 24 * 365 * 5)]
+    public int MaxEventAgeHours { get; set; } = 48;
+
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMilliseconds { get; set; } = 500;
+
+    /// <summary>A rate limit resetting sooner than this is waited out inside the call; a later one reschedules the poll.</summary>
+    [Range(0, 900)]
+    public int MaxInlineRateLimitWaitSeconds { get; set; } = 20;
+
+    [Range(1, 600)]
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Most pages read in one poll; the cursor keeps the rest for the next poll.</summary>
+    [Range(1, 1000)]
+    public int MaxPagesPerPoll { get; set; } = 20;
+
+    /// <summary>Run the background service that enqueues poll jobs when channels are due.</summary>
+    public bool RunPollScheduler { get; set; } = true;
+
+    [Range(1, 3600)]
+    public int SchedulerIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Channels failing this many times in a row are marked broken (banner + audited event).</summary>
+    [Range(1, 100)]
+    public int FailuresBeforeBroken { get; set; } = 1;
+
+    public SandboxOptions Sandbox { get; set; } = new();
+}
+
+public sealed class SandboxOptions
+{
+    /// <summary>Map the fake platforms under <c>/sandbox/...</c>. Also on with <c>--demo</c>.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>In demo mode, create sandbox channels and let scripted comments arrive.</summary>
+    public bool DemoTraffic { get; set; } = true;
+
+    /// <summary>Seconds between scripted demo comments.</summary>
+    [Range(1, 3600)]
+    public int DemoIntervalSeconds { get; set; } = 20;
+
+    /// <summary>Where this server is reachable by itself (the sandbox platforms call the webhooks here). Default: the first listening address.</summary>
+    public string? SelfBaseUrl { get; set; }
+}

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Salus.Modules.Channels.Contracts;
+using Salus.Modules.Channels.Domain;
+using Salus.Platform.Results;
+
+namespace Salus.Modules.Channels.Connectors;
+
+/// <summary>
+/// X API v2. Account Activity webhooks (CRC <c>response_token</c>, <c>x-twitter-webhooks-signature</c>; tweet create and
+/// delete, direct messages) and the mentions timeline polled with <c>since_id</c> and <c>pagination_token</c>.
+/// </summary>
+public sealed class XConnector(PlatformHttp http) : ConnectorBase(http)
+{
+    private const int PageSize = 100;
+
+    public override ChannelKind Kind => ChannelKind.X;
+
+    public override bool SupportsWebhooks => true;
+
+    public override bool SupportsPolling => true;
+
+    public override HandshakeAnswer Handshake(ChannelContext channel, IQueryCollection query)
+    {
+        var token = query["crc_token"].ToString();
+        if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(channel.Credentials.WebhookSecret))
+        {
+            return new HandshakeAnswer(StatusCodes.Status400BadRequest, "text/plain", "");
+        }
+
+        var answer = JsonSerializer.Serialize(new { response_token = WebhookSignatures.XCrcResponseToken(token, channel.Credentials.WebhookSecret) });
+        return new HandshakeAnswer(StatusCodes.Status200OK, "application/json", answer);
+    }
+
+    public override WebhookCheck VerifyWebhook(ChannelContext channel, ReadOnlySpan<byte> body, IHeaderDictionary headers, DateTimeOffset now, TimeSpan maxAge)
+    {
+        if (!WebhookSignatures.VerifyXSignature(body, headers["x-twitter-webhooks-signature"], channel.Credentials.WebhookSecret ?? ""))
+        {
+            return WebhookCheck.Bad;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            var stamps = Arr(document.RootElement, "tweet_create_events").Select(e => Str(e, "timestamp_ms"))
+                .Concat(Arr(document.RootElement, "tweet_delete_events").Select(e => Str(e, "timestamp_ms")))
+                .Concat(Arr(document.RootElement, "direct_message_events").Select(e => Str(e, "created_timestamp")))
+                .Select(s => long.TryParse(s, out var ms) ? ms : 0).Where(ms => ms > 0).ToList();
+            if (stamps.Count > 0 && now - DateTimeOffset.FromUnixTimeMilliseconds(stamps.Max()) > maxAge)
+            {
+                return new WebhookCheck(WebhookVerdict.Stale);
+            }
+        }
+        catch (JsonException)
+        {
+            return WebhookCheck.Bad;
+        }
+
+        return new WebhookCheck(WebhookVerdict.Accepted, WebhookSignatures.BodyEventId(body));
+    }
+
+    public override IReadOnlyList<InboundItem> Normalize(ChannelContext channel, RawEvent raw)
+    {
+        using var document = JsonDocument.Parse(raw.Body);
+        var root = document.RootElement;
+        return raw.Source == RawEventSource.Poll ? [FromPolledTweet(channel, raw, root)] : FromActivity(channel, raw, root);
+    }
+
+    private static List<InboundItem> FromActivity(ChannelContext channel, RawEvent raw, JsonElement root)
+    {
+        var owner = Str(root, "for_user_id") ?? channel.AccountId;
+        var items = new List<InboundItem>();
+        foreach (var tweet in Arr(root, "tweet_create_events"))
+        {
+            var user = Obj(tweet, "user");
+            var authorId = Str(user, "id_str") ?? "";
+            if (authorId == owner)
+            {
+                continue; // our own tweets come back as events too
+            }
+
+            var id = Str(tweet, "id_str") ?? "";
+            var parent = Str(tweet, "in_reply_to_status_id_str");
+            var text = Str(Obj(tweet, "extended_tweet"), "full_text") ?? Str(tweet, "text") ?? "";
+            var at = long.TryParse(Str(tweet, "timestamp_ms"), out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : new DateTimeOffset(raw.ReceivedUtc, TimeSpan.Zero);
+            items.Add(Item(channel, $"x:tweet:{id}:create", InboundChange.Created, parent is null ? InboundItemKind.Mention : InboundItemKind.Reply,
+                id, parent ?? id, parent, authorId, Str(user, "screen_name"), Str(user, "name"), text, Str(tweet, "lang"),
+                $"https://x.com/i/web/status/{id}", at, raw.ReceivedUtc));
+        }
+
+        foreach (var deletion in Arr(root, "tweet_delete_events"))
+        {
+            var status = Obj(deletion, "status");
+            var id = Str(status, "id") ?? "";
+            var at = long.TryParse(Str(deletion, "timestamp_ms"), out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : new DateTimeOffset(raw.ReceivedUtc, TimeSpan.Zero);
+            items.Add(Item(channel, $"x:tweet:{id}:delete", InboundChange.Deleted, InboundItemKind.Mention, id, null, null,
+                Str(status, "user_id") ?? "", null, null, "", null, null, at, raw.ReceivedUtc));
+        }
+
+        foreach (var message in Arr(root, "direct_message_events").Where(m => Str(m, "type") == "message_create"))
+        {
+            var create = Obj(message, "message_create");
+            var sender = Str(create, "sender_id") ?? "";
+            if (sender == owner)
+            {
+                continue;
+            }
+
+            var id = Str(message, "id") ?? "";
+            var at = long.TryParse(Str(message, "created_timestamp"), out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : new DateTimeOffset(raw.ReceivedUtc, TimeSpan.Zero);
+            items.Add(Item(channel, $"x:dm:{id}", InboundChange.Created, InboundItemKind.PrivateMessage, id, sender, null, sender, null, null,
+                Str(Obj(create, "message_data"), "text") ?? "", null, null, at, raw.ReceivedUtc));
+        }
+
+        return items;
+    }
+
+    /// <summary>A polled mention: <c>{"tweet": {...}, "author": {...}}</c> (the tweet and its expanded author from <c>includes.users</c>).</summary>
+    private static InboundItem FromPolledTweet(ChannelContext channel, RawEvent raw, JsonElement root)
+    {
+        var tweet = Obj(root, "tweet");
+        var author = Obj(root, "author");
+        var id = Str(tweet, "id") ?? "";
+        var parent = Arr(tweet, "referenced_tweets").Where(r => Str(r, "type") == "replied_to").Select(r => Str(r, "id")).FirstOrDefault();
+        return Item(channel, $"x:tweet:{id}:create", InboundChange.Created, parent is null ? InboundItemKind.Mention : InboundItemKind.Reply, id,
+            Str(tweet, "conversation_id") ?? id, parent, Str(tweet, "author_id") ?? "", Str(author, "username"), Str(author, "name"),
+            Str(tweet, "text") ?? "", Str(tweet, "lang"), $"https://x.com/i/web/status/{id}", FromIso(Str(tweet, "created_at"), raw.ReceivedUtc), raw.ReceivedUtc);
+    }
+
+    /// <summary>Newest first: follow <c>meta.next_token</c> until the pages run out; the next poll starts after the newest id seen.</summary>
+    public override async Task<Result<PollResult>> PollAsync(ChannelContext channel, string? cursor, CancellationToken cancellationToken)
+    {
+        var items = new List<PolledItem>();
+        string? newest = null;
+        string? token = null;
+        for (var page = 0; page < 50; page++)
+        {
+            var url = channel.Api($"2/users/{Uri.EscapeDataString(channel.AccountId)}/mentions?max_results={PageSize}"
+                + "&tweet.fields=created_at,author_id,conversation_id,referenced_tweets,lang&expansions=author_id&user.fields=username,name"
+                + (cursor is null ? "" : $"&since_id={Uri.EscapeDataString(cursor)}") + (token is null ? "" : $"&pagination_token={Uri.EscapeDataString(token)}"));
+            var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Get, url, channel.Credentials.AccessToken), "X", cancellationToken);
+            if (!result.IsSuccess)
+            {
+                if (items.Count > 0 && PlatformHttp.RetryAtOf(result.Error!) is not null)
+                {
+                    break; // keep what was read; the cursor stays before it, so the next poll reads it again (dedup by event id)
+                }
+
+                return result.Error!;
+            }
+
+            var json = result.Value.Json;
+            var meta = Obj(json, "meta");
+            newest ??= Str(meta, "newest_id");
+            var users = Arr(Obj(json, "includes"), "users").ToDictionary(u => Str(u, "id") ?? "", u => u);
+            foreach (var tweet in Arr(json, "data"))
+            {
+                var author = users.GetValueOrDefault(Str(tweet, "author_id") ?? "");
+                var body = JsonSerializer.Serialize(new { tweet, author = author.ValueKind == JsonValueKind.Undefined ? (object?)null : author });
+                items.Add(new PolledItem($"x:tweet:{Str(tweet, "id")}:create", body));
+            }
+
+            token = Str(meta, "next_token");
+            if (token is null)
+            {
+                return new PollResult(items, newest ?? cursor);
+            }
+        }
+
+        // Stopped early: do not move the cursor past tweets not read yet.
+        return new PollResult(items, cursor);
+    }
+
+    public override async Task<Result<string>> ReplyAsync(ChannelContext channel, string platformItemId, string text, CancellationToken cancellationToken)
+    {
+        var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Post, channel.Api("2/tweets"), channel.Credentials.AccessToken,
+            new { text, reply = new { in_reply_to_tweet_id = platformItemId } }), "X", cancellationToken);
+        return result.IsSuccess ? Str(Obj(result.Value.Json, "data"), "id") ?? "" : result.Error!;
+    }
+
+    public override async Task<Result<string>> SendPrivateMessageAsync(ChannelContext channel, string recipientPlatformId, string? inResponseToItemId, string text, CancellationToken cancellationToken)
+    {
+        var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Post, channel.Api($"2/dm_conversations/with/{Uri.EscapeDataString(recipientPlatformId)}/messages"),
+            channel.Credentials.AccessToken, new { text }), "X", cancellationToken);
+        return result.IsSuccess ? Str(Obj(result.Value.Json, "data"), "dm_event_id") ?? "" : result.Error!;
+    }
+
+    /// <summary>X hides replies to the account's own conversations (<c>PUT /2/tweets/{id}/hidden</c>).</summary>
+    public override async Task<Result<string>> HideAsync(ChannelContext channel, string platformItemId, bool hidden, CancellationToken cancellationToken)
+    {
+        var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Put, channel.Api($"2/tweets/{Uri.EscapeDataString(platformItemId)}/hidden"),
+            channel.Credentials.AccessToken, new { hidden }), "X", cancellationToken);
+        return result.IsSuccess ? platformItemId : result.Error!;
+    }
+
+    public override async Task<Result<string>> DeleteAsync(ChannelContext channel, string platformItemId, CancellationToken cancellationToken)
+    {
+        var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Delete, channel.Api($"2/tweets/{Uri.EscapeDataString(platformItemId)}"),
+            channel.Credentials.AccessToken), "X", cancellationToken);
+        return result.IsSuccess ? platformItemId : result.Error!;
+    }
+
+    public override async Task<Result<string>> TestAsync(ChannelContext channel, CancellationToken cancellationToken)
+    {
+        var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Get, channel.Api("2/users/me"), channel.Credentials.AccessToken), "X", cancellationToken);
+        return result.IsSuccess ? "@" + Str(Obj(result.Value.Json, "data"), "username") : result.Error!;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Salus.Modules.Channels.Domain;
+using Salus.Platform.Jobs;
+using Salus.Platform.Persistence;
+
+namespace Salus.Modules.Channels.Ingest;
+
+public sealed record PollChannel(Guid ChannelId);
+
+/// <summary>
+/// <c>channels.poll</c>: reads what is new since the stored cursor and commits the new raw events, their processing
+/// jobs and the moved cursor in one transaction, so a crash either keeps all of it or none (then the poll repeats).
+/// A failure marks the channel's health; a rate limit moves the next poll to the platform's reset time.
+/// </summary>
+internal sealed class PollChannelHandler(
+    SalusDbContext db, ChannelDirectory directory, ConnectorRegistry connectors, RawEventStore store, ChannelHealthRecorder health) : IJobHandler
+{
+    public async Task HandleAsync(Job job, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<PollChannel>(job.Payload) ?? throw new InvalidOperationException("Empty payload.");
+        var channel = await db.Set<Channel>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == payload.ChannelId, cancellationToken);
+        if (channel is null || !channel.Enabled)
+        {
+            return;
+        }
+
+        var connector = connectors.For(channel.Kind);
+        if (!connector.SupportsPolling)
+        {
+            return;
+        }
+
+        var state = await health.StateOfAsync(channel.Id, cancellationToken);
+        var result = await connector.PollAsync(directory.ToContext(channel), state.PollCursor, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            health.Failed(state, result.Error!);
+            if (Connectors.PlatformHttp.RetryAtOf(result.Error!) is { } retryAt)
+            {
+                state.NextPollUtc = retryAt.UtcDateTime;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await store.AddPolledAsync(channel.Id, result.Value.Items, cancellationToken);
+        state.PollCursor = result.Value.Cursor;
+        health.Succeeded(state);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Salus.Modules.Channels.Connectors;
+using Salus.Modules.Channels.Domain;
+using Salus.Platform.Jobs;
+using Salus.Platform.Persistence;
+
+namespace Salus.Modules.Channels.Ingest;
+
+public enum StoreOutcome
+{
+    Stored,
+    Duplicate,
+}
+
+/// <summary>The payload of a <c>channels.process</c> job: which stored event to normalise and hand to the sinks.</summary>
+public sealed record ProcessRawEvent(Guid ChannelId, string EventId);
+
+/// <summary>
+/// Commits raw payloads together with the job that will process them (one transaction: outbox). The unique index on
+/// (channel, event id) is what makes a redelivery a no-op, also between concurrent requests and between nodes.
+/// </summary>
+public sealed class RawEventStore(SalusDbContext db, JobQueue queue, TimeProvider time)
+{
+    public const string ProcessJob = "channels.process";
+    public const int MaxEventIdLength = 300;
+
+    public async Task<StoreOutcome> StoreWebhookAsync(Guid channelId, string eventId, string body, string contentType, CancellationToken cancellationToken)
+    {
+        var raw = NewEvent(channelId, eventId, RawEventSource.Webhook, body, contentType);
+        db.Set<RawEvent>().Add(raw);
+        queue.Add(ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(channelId, raw.EventId)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return StoreOutcome.Stored;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return StoreOutcome.Duplicate;
+        }
+    }
+
+    /// <summary>Adds the polled items not stored yet (and their jobs) to the context; the caller saves them with the new cursor.</summary>
+    public async Task<int> AddPolledAsync(Guid channelId, IReadOnlyList<PolledItem> items, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => Clip(i.EventId)).Distinct().ToList();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(200))
+        {
+            known.UnionWith(await db.Set<RawEvent>().Where(e => e.ChannelId == channelId && chunk.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken));
+        }
+
+        var added = 0;
+        foreach (var item in items.DistinctBy(i => Clip(i.EventId)).Where(i => !known.Contains(Clip(i.EventId))))
+        {
+            var raw = NewEvent(channelId, item.EventId, RawEventSource.Poll, item.Body, item.ContentType);
+            db.Set<RawEvent>().Add(raw);
+            queue.Add(ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(channelId, raw.EventId)));
+            added++;
+        }
+
+        return added;
+    }
+
+    /// <summary>Event ids longer than the column (long feed ids, URNs) keep a readable prefix and a hash of the whole.</summary>
+    public static string Clip(string eventId) =>
+        eventId.Length <= MaxEventIdLength
+            ? eventId
+            : eventId[..200] + "#" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)));
+
+    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    private RawEvent NewEvent(Guid channelId, string eventId, RawEventSource source, string body, string contentType) => new()
+    {
+        ChannelId = channelId, EventId = Clip(eventId), Source = source, Body = body, ContentType = contentType,
+        ReceivedUtc = time.GetUtcNow().UtcDateTime,
+    };
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Salus.Modules.Channels.Sandbox;
+
+/// <summary>A Mastodon look-alike (<c>/sandbox/mastodon/api/v1</c>): notifications with Link paging, statuses with Idempotency-Key.</summary>
+internal static class SandboxMastodon
+{
+    public const string AccountId = "109000000000000001";
+
+    public static void Map(IEndpointRouteBuilder sandbox)
+    {
+        var api = sandbox.MapGroup("/mastodon/api/v1");
+        api.MapGet("/accounts/verify_credentials", (HttpContext http, SandboxState state) =>
+            SandboxHttp.Gate(http, state, "mastodon") ?? Results.Json(new { id = AccountId, username = "salusdemo", acct = "salusdemo", display_name = "Salus Demo Pharma" }));
+
+        api.MapGet("/accounts/{id}", (string id, HttpContext http, SandboxState state) =>
+        {
+            var author = state.Comments("mastodon").FirstOrDefault(c => c.AuthorId == id);
+            return SandboxHttp.Gate(http, state, "mastodon")
+                ?? (author is null ? SandboxHttp.Error("mastodon", 404, "Record not found") : Results.Json(new { id, username = author.AuthorName.Split('@')[0], acct = author.AuthorName, display_name = author.AuthorName }));
+        });
+
+        api.MapGet("/notifications", (HttpContext http, SandboxState state, string? since_id, string? max_id, string? min_id, int? limit) =>
+        {
+            if (SandboxHttp.Gate(http, state, "mastodon") is { } refusal)
+            {
+                return refusal;
+            }
+
+            var size = Math.Clamp(limit ?? 40, 1, 80);
+            var all = state.Comments("mastodon").Where(c => !c.ByOrganisation && !c.Deleted)
+                .Where(c => since_id is null || Compare(c.Id, since_id) > 0).Where(c => min_id is null || Compare(c.Id, min_id) > 0)
+                .Where(c => max_id is null || Compare(c.Id, max_id) < 0)
+                .OrderByDescending(c => c.Id.Length).ThenByDescending(c => c.Id, StringComparer.Ordinal).ToList();
+            var page = all.Take(size).ToList();
+            if (page.Count > 0)
+            {
+                var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}";
+                var links = new List<string>();
+                if (all.Count > size)
+                {
+                    links.Add($"<{self}?limit={size}&max_id={page[^1].Id}{(since_id is null ? "" : "&since_id=" + since_id)}>; rel=\"next\"");
+                }
+
+                links.Add($"<{self}?limit={size}&min_id={page[0].Id}>; rel=\"prev\"");
+                http.Response.Headers.Link = string.Join(", ", links);
+            }
+
+            return Results.Json(page.Select(c => new
+            {
+                id = c.Id, type = c.UpdatedAt > c.CreatedAt ? "update" : "mention", created_at = Iso(c.CreatedAt),
+                account = new { id = c.AuthorId, username = c.AuthorName.Split('@')[0], acct = c.AuthorName, display_name = c.AuthorName },
+                status = new
+                {
+                    id = c.Id, created_at = Iso(c.CreatedAt), edited_at = c.UpdatedAt > c.CreatedAt ? Iso(c.UpdatedAt) : null,
+                    in_reply_to_id = c.ParentId, visibility = "public", language = (string?)null,
+                    url = $"https://mastodon.example/@{c.AuthorName}/{c.Id}", content = "<p>" + WebUtility.HtmlEncode(c.Text) + "</p>",
+                },
+            }));
+        });
+
+        api.MapPost("/statuses", async (HttpContext http, SandboxState state) =>
+        {
+            if (SandboxHttp.Gate(http, state, "mastodon") is { } refusal)
+            {
+                return refusal;
+            }
+
+            var body = await SandboxHttp.JsonBodyAsync(http.Request);
+            var text = SandboxHttp.Str(body, "status") ?? "";
+            var inReplyTo = SandboxHttp.Str(body, "in_reply_to_id");
+            var visibility = SandboxHttp.Str(body, "visibility") ?? "public";
+            string Create()
+            {
+                var status = state.Add("mastodon", inReplyTo ?? "", AccountId, "salusdemo", text, inReplyTo, byOrganisation: true);
+                state.Record("mastodon", visibility == "direct" ? "private-message" : "reply", inReplyTo ?? "", text, status.Id);
+                return status.Id;
+            }
+
+            var key = http.Request.Headers["Idempotency-Key"].ToString();
+            var id = key.Length > 0 ? state.Idempotent(key, Create) : Create();
+            return Results.Json(new { id, content = "<p>" + WebUtility.HtmlEncode(text) + "</p>", in_reply_to_id = inReplyTo, visibility });
+        });
+
+        api.MapDelete("/statuses/{id}", (string id, HttpContext http, SandboxState state) =>
+        {
+            if (SandboxHttp.Gate(http, state, "mastodon") is { } refusal)
+            {
+                return refusal;
+            }
+
+            var status = state.Find("mastodon", id);
+            if (status is null || !status.ByOrganisation)
+            {
+                return SandboxHttp.Error("mastodon", 404, "Record not found");
+            }
+
+            status.Deleted = true;
+            state.Record("mastodon", "delete", id, null, id);
+            return Results.Json(new { id, text = status.Text });
+        });
+    }
+
+    private static int Compare(string a, string b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
