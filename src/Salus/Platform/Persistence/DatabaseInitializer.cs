@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Salus.Platform.Audit;
 using Salus.Platform.Identity;
@@ -14,7 +15,8 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     AuditScope audit,
     TimeProvider time,
-    IOptions<BootstrapOptions> bootstrap)
+    IOptions<BootstrapOptions> bootstrap,
+    IServiceProvider services)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default) =>
         await db.Database.MigrateAsync(cancellationToken);
@@ -41,6 +43,10 @@ public sealed class DatabaseInitializer(
         if (bootstrap.Value.Demo)
         {
             await SeedDemoAsync();
+            foreach (var seeder in services.GetServices<IDemoSeeder>())
+            {
+                await seeder.SeedAsync(services, cancellationToken);
+            }
         }
 
         return oneTimePassword;
