@@ -58,9 +58,38 @@ public sealed class DrugLinker
 
     public bool IsReactionTerm(string? id) => id is not null && ReactionTerms.Any(t => t.Id == id);
 
-    /// <summary>The engine's reaction id for words such as "mal di testa" or "headache", or null.</summary>
-    public string? ReactionTermFor(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : _reactionBySurface.Value.GetValueOrDefault(TextNormalizer.NormalizeTerm(text));
+    /// <summary>
+    /// The engine's reaction id for words such as "mal di testa" or "terrible headaches": the whole text, else the
+    /// longest run of up to five words that is a reaction term; null when none is.
+    /// </summary>
+    public string? ReactionTermFor(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var map = _reactionBySurface.Value;
+        var normalized = TextNormalizer.NormalizeTerm(text);
+        if (map.TryGetValue(normalized, out var whole))
+        {
+            return whole;
+        }
+
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var length = Math.Min(5, words.Length); length >= 1; length--)
+        {
+            for (var start = 0; start + length <= words.Length; start++)
+            {
+                if (map.TryGetValue(string.Join(' ', words, start, length), out var id))
+                {
+                    return id;
+                }
+            }
+        }
+
+        return null;
+    }
 
     public LinkedProduct Link(string name, string? code = null, IReadOnlyList<string>? ingredients = null)
     {
