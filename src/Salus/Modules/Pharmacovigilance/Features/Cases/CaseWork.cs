@@ -18,7 +18,7 @@ public sealed record PatientUpdate(string? Initials, PatientSex Sex, int? AgeYea
 /// The PV officer's work on proposals and cases. Every change is audited by the platform (who, when, old/new values)
 /// with the reason the officer gave; identifying reporter fields are redacted from the trail.
 /// </summary>
-internal sealed class CaseWork(
+public sealed class CaseWork(
     SalusDbContext db, AuditScope audit, TimeProvider time, DrugLinker linker, DeadlineScheduler deadlines, DuplicateFinder duplicates)
 {
     private string Actor => audit.Actor.Name;

@@ -14,7 +14,7 @@ internal sealed record DeadlinePayload(Guid CaseId, AlertKind Kind, DateOnly Due
 /// Puts two durable jobs in the outbox for each due date of an open case: one when it becomes soon due, one when it
 /// is overdue (the day after the due date). A new due date gets new jobs; old ones find nothing to do.
 /// </summary>
-internal sealed class DeadlineScheduler(SalusDbContext db, JobQueue queue, IOptions<PharmacovigilanceOptions> options)
+public sealed class DeadlineScheduler(SalusDbContext db, JobQueue queue, IOptions<PharmacovigilanceOptions> options)
 {
     public const string JobType = "pv.deadline";
 

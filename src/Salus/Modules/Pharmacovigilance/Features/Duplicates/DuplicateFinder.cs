@@ -7,7 +7,7 @@ using Salus.Platform.Results;
 namespace Salus.Modules.Pharmacovigilance.Features.Duplicates;
 
 /// <summary>Suggests links between a case and earlier or later ones (any channel, any time); officers link or dismiss.</summary>
-internal sealed class DuplicateFinder(SalusDbContext db, TimeProvider time, AuditScope audit)
+public sealed class DuplicateFinder(SalusDbContext db, TimeProvider time, AuditScope audit)
 {
     public async Task SuggestAsync(PvCase pvCase, CancellationToken ct)
     {

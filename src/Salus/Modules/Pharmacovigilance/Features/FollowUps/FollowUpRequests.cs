@@ -12,7 +12,7 @@ namespace Salus.Modules.Pharmacovigilance.Features.FollowUps;
 /// Sends an approved follow-up template to the reporter as a private message through the channel the item came from
 /// (the Channels module's <see cref="IChannelActions"/>); the reply attaches to the case through the intake.
 /// </summary>
-internal sealed class FollowUpRequests(SalusDbContext db, IServiceProvider services, AuditScope audit, TimeProvider time)
+public sealed class FollowUpRequests(SalusDbContext db, IServiceProvider services, AuditScope audit, TimeProvider time)
 {
     public async Task<Result<FollowUp>> RequestAsync(Guid caseId, string? templateKey, string? language, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public sealed record ReconciliationRow(
     Guid ProposalId, string SourceType, string SourceId, string? Channel, string? Market, DateTime ReceivedUtc, string FlaggedBy,
     string Outcome, string? CaseNumber, Guid? CaseId, string? RejectionReason, DateOnly? DueDate, string? Gap);
 
-internal sealed class ReconciliationReport(SalusDbContext db, TimeProvider time, IOptions<PharmacovigilanceOptions> options)
+public sealed class ReconciliationReport(SalusDbContext db, TimeProvider time, IOptions<PharmacovigilanceOptions> options)
 {
     public async Task<IReadOnlyList<ReconciliationRow>> BuildAsync(DateTime? fromUtc, DateTime? toUtc, CancellationToken ct)
     {
