@@ -155,6 +155,8 @@ public abstract class E2bExportTests(SalusApp app, RecordingChannelActions chann
         var age = doc.Descendants(H + "value").Single(v => v.Attribute(Xsi + "type")?.Value == "PQ");
         Assert.Equal(s.Age.ToString(System.Globalization.CultureInfo.InvariantCulture), age.Attribute("value")!.Value);
         Assert.Equal(s.Receiver, doc.Root!.Element(H + "PORR_IN049016UV")!.Element(H + "receiver")!.Descendants(H + "id").Single().Attribute("extension")!.Value);
+        // FDA.C.1.7.1: the 15-day alert report type, only on US expedited cases.
+        Assert.Equal(s.Receiver == "CDER" && s.Expedited, doc.Descendants(H + "code").Any(c => c.Attribute("displayName")?.Value == "localCriteriaReportType"));
         if (s.Language == "it")
         {
             Assert.Contains(doc.Descendants(H + "code"), c => c.Attribute("displayName")?.Value == "reactionForTranslation");

@@ -77,6 +77,11 @@ public static class E2bWriter
             E("component", A("typeCode", "COMP"), assessment),
             E("component", A("typeCode", "COMP"), Observation("1", "additionalDocumentsAvailable", Bl(false))),
             E("component", A("typeCode", "COMP"), Observation("23", "localCriteriaForExpedited", Bl(rule.Kind is "expedited-15" or "fda-15-day-alert"))),
+            rule.Kind == "fda-15-day-alert"
+                ? E("component", A("typeCode", "COMP"), E("observationEvent", A("classCode", "OBS"), A("moodCode", "EVN"),
+                    E("code", A("code", "C54588"), A("codeSystem", "2.16.840.1.113883.3.26.1.1"), A("displayName", "localCriteriaReportType")),
+                    new XElement(Hl7 + "value", new XAttribute(Xsi + "type", "CE"), A("code", "1"), A("codeSystem", "2.16.840.1.113883.3.989.5.1.2.2.1.1.1"), A("displayName", "15-Day"))))
+                : null,
             E("outboundRelationship", A("typeCode", "SPRT"),
                 E("relatedInvestigation", A("classCode", "INVSTG"), A("moodCode", "EVN"),
                     Code("1", $"{Oid}.1.22", "initialReport"),
