@@ -29,6 +29,7 @@ public static class SalusCli
         root.Add(UserCommands.Create());
         root.Add(AuditCommands.Create());
         root.Add(ScreenCommands.Create());
+        root.Add(PvCommands.Create());
         foreach (var verb in ExtraVerbs)
         {
             root.Add(verb());

@@ -23,6 +23,10 @@ public abstract class RoleMatrixTests(SalusApp app)
     private static readonly string[] PolicyCollaborators = [Roles.Administrator, Roles.CommunicationsManager, Roles.PolicyStakeholder];
     private static readonly string[] PolicyBench = [.. PolicyReaders, Roles.MlrReviewer];
     private const string NoVersion = "/api/policies/versions/00000000-0000-0000-0000-000000000001";
+    private static readonly string[] PvOfficers = [Roles.PharmacovigilanceOfficer];
+    private static readonly string[] AdverseEventFlaggers = [Roles.CommunityAgent, Roles.CommunityLead, Roles.PharmacovigilanceOfficer];
+    private static readonly string[] PvReconcilers = [Roles.PharmacovigilanceOfficer, Roles.Auditor];
+    private const string NoCase = "00000000-0000-0000-0000-000000000001";
 
     /// <summary>(method, route pattern, a concrete path, who may use it; "*" = any signed-in account incl. patients).</summary>
     public static readonly (string Method, string Pattern, string Path, string[] Allowed)[] Matrix =
@@ -79,6 +83,35 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("POST", "/api/policies/bench", "/api/policies/bench", PolicyBench),
         ("GET", "/channels", "/channels", AdminOnly),
         ("GET", "/channels/edit/{id:guid?}", "/channels/edit", AdminOnly),
+        ("GET", "/pv", "/pv", PvOfficers),
+        ("GET", "/pv/alerts", "/pv/alerts", PvOfficers),
+        ("GET", "/pv/reconciliation", "/pv/reconciliation", PvReconcilers),
+        ("GET", "/pv/cases/{id:guid}", $"/pv/cases/{NoCase}", PvOfficers),
+        ("GET", "/pv/cases/{id:guid}/cioms", $"/pv/cases/{NoCase}/cioms", PvOfficers),
+        ("POST", "/api/pv/signals", "/api/pv/signals", AdverseEventFlaggers),
+        ("GET", "/api/pv/proposals", "/api/pv/proposals", PvOfficers),
+        ("POST", "/api/pv/proposals/{id:guid}/confirm", $"/api/pv/proposals/{NoCase}/confirm", PvOfficers),
+        ("POST", "/api/pv/proposals/{id:guid}/reject", $"/api/pv/proposals/{NoCase}/reject", PvOfficers),
+        ("GET", "/api/pv/cases", "/api/pv/cases", PvOfficers),
+        ("GET", "/api/pv/cases/{id:guid}", $"/api/pv/cases/{NoCase}", PvOfficers),
+        ("PUT", "/api/pv/cases/{id:guid}/criteria/{criterion}", $"/api/pv/cases/{NoCase}/criteria/patient", PvOfficers),
+        ("PUT", "/api/pv/cases/{id:guid}/day0", $"/api/pv/cases/{NoCase}/day0", PvOfficers),
+        ("PUT", "/api/pv/cases/{id:guid}/seriousness", $"/api/pv/cases/{NoCase}/seriousness", PvOfficers),
+        ("PUT", "/api/pv/cases/{id:guid}/patient", $"/api/pv/cases/{NoCase}/patient", PvOfficers),
+        ("PUT", "/api/pv/cases/{id:guid}/narrative", $"/api/pv/cases/{NoCase}/narrative", PvOfficers),
+        ("POST", "/api/pv/cases/{id:guid}/reactions", $"/api/pv/cases/{NoCase}/reactions", PvOfficers),
+        ("POST", "/api/pv/cases/{id:guid}/products", $"/api/pv/cases/{NoCase}/products", PvOfficers),
+        ("POST", "/api/pv/cases/{id:guid}/follow-ups", $"/api/pv/cases/{NoCase}/follow-ups", PvOfficers),
+        ("POST", "/api/pv/cases/{id:guid}/reported", $"/api/pv/cases/{NoCase}/reported", PvOfficers),
+        ("GET", "/api/pv/cases/{id:guid}/e2b", $"/api/pv/cases/{NoCase}/e2b", PvOfficers),
+        ("GET", "/api/pv/cases/{id:guid}/duplicates", $"/api/pv/cases/{NoCase}/duplicates", PvOfficers),
+        ("POST", "/api/pv/duplicates/{id:guid}/link", $"/api/pv/duplicates/{NoCase}/link", PvOfficers),
+        ("POST", "/api/pv/duplicates/{id:guid}/dismiss", $"/api/pv/duplicates/{NoCase}/dismiss", PvOfficers),
+        ("POST", "/api/pv/erasure", "/api/pv/erasure", PvOfficers),
+        ("GET", "/api/pv/alerts", "/api/pv/alerts", PvOfficers),
+        ("GET", "/api/pv/reaction-terms", "/api/pv/reaction-terms", PvOfficers),
+        ("GET", "/api/pv/reconciliation/", "/api/pv/reconciliation", PvReconcilers),
+        ("GET", "/api/pv/reconciliation/csv", "/api/pv/reconciliation/csv", PvReconcilers),
     ];
 
     /// <summary>Reachable without signing in, on purpose.</summary>

@@ -20,5 +20,6 @@ public static class SalusModules
         new Modules.Screening.ScreeningModule(),
         new Modules.Policies.PoliciesModule(),
         new Modules.Channels.ChannelsModule(),
+        new Modules.Pharmacovigilance.PharmacovigilanceModule(),
     ];
 }

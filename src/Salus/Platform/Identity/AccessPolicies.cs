@@ -12,6 +12,15 @@ public static class AccessPolicies
     public const string JobsAdmin = "jobs-admin";
     public const string CommunityMember = "community-member";
 
+    /// <summary>Pharmacovigilance case work: PV officers only.</summary>
+    public const string Pharmacovigilance = "pharmacovigilance";
+
+    /// <summary>Flag an item as a possible adverse event: community agents and leads, PV officers.</summary>
+    public const string AdverseEventFlagging = "adverse-event-flagging";
+
+    /// <summary>The PV reconciliation report: PV officers and auditors (what an inspector asks for).</summary>
+    public const string PharmacovigilanceReconciliation = "pharmacovigilance-reconciliation";
+
     public const string AccountKindClaim = "salus:kind";
 
     public static void Configure(AuthorizationOptions options)
@@ -25,6 +34,12 @@ public static class AccessPolicies
             .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.Administrator));
         options.AddPolicy(CommunityMember, p => p.RequireAuthenticatedUser()
             .RequireClaim(AccountKindClaim, nameof(AccountKind.CommunityMember)));
+        options.AddPolicy(Pharmacovigilance, p => p.RequireAuthenticatedUser()
+            .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.PharmacovigilanceOfficer));
+        options.AddPolicy(AdverseEventFlagging, p => p.RequireAuthenticatedUser()
+            .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.CommunityAgent, Roles.CommunityLead, Roles.PharmacovigilanceOfficer));
+        options.AddPolicy(PharmacovigilanceReconciliation, p => p.RequireAuthenticatedUser()
+            .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.PharmacovigilanceOfficer, Roles.Auditor));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

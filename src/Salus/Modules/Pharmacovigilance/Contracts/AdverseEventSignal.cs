@@ -24,7 +24,11 @@ public sealed record AdverseEventSignal(
     DateTimeOffset ReceivedAt,
     IReadOnlyList<SignalProduct> Products,
     IReadOnlyList<SignalReaction> Reactions,
-    string FlaggedBy);
+    string FlaggedBy)
+{
+    /// <summary>The connected channel the item came from, when known: follow-up requests go back through it.</summary>
+    public Guid? ChannelId { get; init; }
+}
 
 /// <summary>A private message from a reporter that may answer a case's follow-up request.</summary>
 public sealed record FollowUpMessage(Guid ChannelId, string ReporterPlatformId, string PlatformItemId, string Text, DateTimeOffset ReceivedAt);

@@ -1,0 +1,66 @@
+using Salus.Modules.Pharmacovigilance.Domain;
+
+namespace Salus.Modules.Pharmacovigilance.Features.Cases;
+
+public sealed record CriterionDto(string Criterion, bool Known, string? Detail, DateTime? KnownUtc);
+
+public sealed record ReactionDto(Guid Id, string? Term, string ReportedText, string? MedDraCode, string? MedDraVersion);
+
+public sealed record ProductDto(Guid Id, string Name, string? Code, string? Ingredients, string Role);
+
+public sealed record FollowUpDto(Guid Id, string Kind, string? Template, string? Language, string Text, DateTime AtUtc, string By);
+
+public sealed record CaseDto(
+    Guid Id, string Number, string Status, string? Market, string? Language, string? Channel, string SourceText, DateTime ReceivedUtc,
+    string ReporterPseudonym, IReadOnlyList<CriterionDto> Criteria, bool Valid, DateOnly? Day0, DateOnly? ComputedDay0, string? Day0OverrideReason,
+    IReadOnlyList<string> Seriousness, bool Serious, bool? Unexpected, string ReportingRule, DateOnly? DueDate,
+    string? PatientSex, int? PatientAgeYears, IReadOnlyList<ReactionDto> Reactions, IReadOnlyList<ProductDto> Products,
+    IReadOnlyList<FollowUpDto> FollowUps, bool AwaitingFollowUp, DateTime? PseudonymisedUtc)
+{
+    public static CaseDto From(PvCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Id, c.Number, c.Status.ToString().ToLowerInvariant(), c.Market, c.Language, c.Channel, c.SourceText, c.ReceivedUtc,
+            c.ReporterPseudonym, [.. c.Criteria.Select(k => new CriterionDto(k.Criterion.ToString().ToLowerInvariant(), k.Known, k.Detail, k.KnownUtc))],
+            MinimumCriteria.AllKnown(c.Criteria), c.Day0, c.ComputedDay0, c.Day0OverrideReason, c.Seriousness.Names, c.Seriousness.IsSerious, c.Unexpected,
+            c.Rule().Kind, c.DueDate(), c.PatientSex.ToString().ToLowerInvariant(), c.PatientAgeYears,
+            [.. c.Reactions.OrderBy(r => r.AddedUtc).Select(r => new ReactionDto(r.Id, r.Term, r.ReportedText, r.MedDraCode, r.MedDraVersion))],
+            [.. c.Products.OrderBy(p => p.AddedUtc).Select(p => new ProductDto(p.Id, p.Name, p.Code, p.Ingredients, p.Role.ToString().ToLowerInvariant()))],
+            [.. c.FollowUps.OrderBy(f => f.AtUtc).Select(f => new FollowUpDto(f.Id, f.Kind.ToString().ToLowerInvariant(), f.TemplateKey, f.Language, f.Text, f.AtUtc, f.By))],
+            c.AwaitingFollowUp, c.PseudonymisedUtc);
+    }
+}
+
+public sealed record ProposalDto(
+    Guid Id, string SourceType, string SourceId, string? Channel, string? Market, string? Language, string Text, DateTime ReceivedUtc,
+    string FlaggedBy, string Status, string? DecisionReason, Guid? CaseId)
+{
+    public static ProposalDto From(CaseProposal p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(p.Id, p.SourceType, p.SourceId, p.Channel, p.Market, p.Language, p.Text, p.ReceivedUtc, p.FlaggedBy,
+            p.Status.ToString().ToLowerInvariant(), p.DecisionReason, p.CaseId);
+    }
+}
+
+public sealed record ReasonBody(string? Reason);
+
+public sealed record CriterionBody(bool Known, string? Detail, DateTime? KnownAt, string? Reason);
+
+public sealed record Day0Body(DateOnly? Day0, string? Reason);
+
+public sealed record SeriousnessBody(
+    bool Death, bool LifeThreatening, bool Hospitalisation, bool Disability, bool CongenitalAnomaly, bool OtherMedicallyImportant,
+    bool? Unexpected, string? Reason);
+
+public sealed record PatientBody(string? Initials, PatientSex Sex, int? AgeYears, string? Reason);
+
+public sealed record NarrativeBody(string? Narrative);
+
+public sealed record ReactionBody(string? Term, string? Text, string? MedDraCode, string? MedDraVersion);
+
+public sealed record ProductBody(string? Name, ProductRole Role = ProductRole.Suspect);
+
+public sealed record FollowUpBody(string? Template, string? Language);
+
+public sealed record ErasureBody(string? ReporterPlatformId, string? ReporterHandle, string? Reason);
