@@ -116,6 +116,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "lab")
+        {
+            ClassifierLab.Run(args.Length > 1 ? args[1] : "../shared/data/psytar");
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
