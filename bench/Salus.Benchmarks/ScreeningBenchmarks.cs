@@ -116,6 +116,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "profile")
+        {
+            CliProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50000);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "lab")
         {
             ClassifierLab.Run(args.Length > 1 ? args[1] : "../shared/data/psytar");

@@ -190,8 +190,23 @@ internal static class EngineDetectors
             }
 
             rule = Math.Min(rule, 0.99);
-            float p = P(s);
-            double score = p < 0 ? rule : 0.65 * rule + 0.35 * p;
+
+            // the classifier only matters where it can change the outcome: a rule score so strong that even p = 0
+            // flags (>= DecisiveRule), or a candidate that cannot beat the best so far, is not worth a prediction
+            double score;
+            if (classifier is null || rule >= DecisiveRule)
+            {
+                score = rule;
+            }
+            else if ((0.65 * rule) + 0.35 <= best)
+            {
+                continue;
+            }
+            else
+            {
+                score = (0.65 * rule) + (0.35 * P(s));
+            }
+
             if (score > best)
             {
                 best = score;
@@ -256,6 +271,9 @@ internal static class EngineDetectors
 
         return best;
     }
+
+    /// <summary>0.65 × rule ≥ 0.5: flagged whatever the classifier says.</summary>
+    private const double DecisiveRule = 0.5 / 0.65;
 
     private static bool IsSideEffectCue(string term) =>
         term.Contains("side effect", StringComparison.Ordinal) || term.Contains("effett", StringComparison.Ordinal)

@@ -71,11 +71,14 @@ internal static partial class PersonalDataDetector
         }
 
         bool hasDigits = text.AsSpan().IndexOfAny(Digits) >= 0;
-        foreach (Match m in CodiceFiscaleRegex().Matches(text))
+        if (HasToken(text, 16))
         {
-            if (Validators.IsValidCodiceFiscale(m.ValueSpan))
+            foreach (Match m in CodiceFiscaleRegex().Matches(text))
             {
-                Add(m.Index, m.Index + m.Length, "codice-fiscale", 0.99);
+                if (Validators.IsValidCodiceFiscale(m.ValueSpan))
+                {
+                    Add(m.Index, m.Index + m.Length, "codice-fiscale", 0.99);
+                }
             }
         }
 
@@ -138,6 +141,30 @@ internal static partial class PersonalDataDetector
         }
 
         DetectHealthData(a, findings);
+    }
+
+    /// <summary>Is there an ASCII letter/digit run of exactly <paramref name="length"/> chars (a codice fiscale candidate)?</summary>
+    private static bool HasToken(string text, int length)
+    {
+        int run = 0;
+        foreach (char c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                run++;
+            }
+            else
+            {
+                if (run == length)
+                {
+                    return true;
+                }
+
+                run = 0;
+            }
+        }
+
+        return run == length;
     }
 
     private static bool LooksLikeDate(ReadOnlySpan<char> v)

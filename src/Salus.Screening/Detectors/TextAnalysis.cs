@@ -34,6 +34,8 @@ internal readonly record struct SentenceSpan(int Start, int End, bool IsQuestion
 /// <summary>Per-request working state shared by the detectors.</summary>
 internal sealed class TextAnalysis
 {
+    private static readonly int KindCount = Enum.GetValues<LexiconKind>().Length;
+
     private readonly List<Hit>[] _byKind;
 
     public TextAnalysis(string text, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, string? language)
@@ -41,7 +43,7 @@ internal sealed class TextAnalysis
         Text = text;
         Normalized = normalized;
         Sentences = SplitSentences(text);
-        _byKind = new List<Hit>[Enum.GetValues<LexiconKind>().Length];
+        _byKind = new List<Hit>[KindCount];
         for (int i = 0; i < _byKind.Length; i++)
         {
             _byKind[i] = [];
