@@ -122,6 +122,16 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "build")
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                Console.WriteLine($"build {ScreeningLexicon.LoadEmbedded().BuildTime.TotalMilliseconds:0} ms");
+            }
+
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "lab")
         {
             ClassifierLab.Run(args.Length > 1 ? args[1] : "../shared/data/psytar");

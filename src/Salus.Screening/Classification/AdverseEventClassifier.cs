@@ -20,7 +20,7 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     public const string SpansResource = "Model/ae-model.spans.txt";
 
     [ThreadStatic]
-    private static FeatureBuffer? t_buffer;
+    private static InferenceBuffer? t_buffer;
 
     private readonly LinearMember[] _members;
     private readonly ScreeningLexicon _lexicon;
@@ -36,6 +36,10 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     }
 
     public AeModelInfo Info { get; }
+
+    internal IReadOnlyList<LinearMember> Members => _members;
+
+    internal AeInput Prepare(string sentence) => AeFeatures.Build(_lexicon, _spans, sentence);
 
     /// <summary>Loads the embedded model; null when the assembly ships none.</summary>
     public static AdverseEventClassifier? LoadEmbedded(ScreeningLexicon lexicon)
@@ -73,10 +77,19 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     public float RawProbability(string sentence)
     {
         var input = AeFeatures.Build(_lexicon, _spans, sentence);
-        var buffer = t_buffer ??= new FeatureBuffer();
+
+        var buffer = t_buffer ??= new InferenceBuffer();
         float sum = 0;
+        FeatureOptions? current = null;
         foreach (var m in _members)
         {
+            // members with the same featurisation (they differ in weights or NB ratios) share the buckets
+            if (current is null || current with { UseLexicon = m.Options.UseLexicon } != m.Options)
+            {
+                HashedFeaturizer.UniqueBuckets(input, m.Options, buffer);
+                current = m.Options;
+            }
+
             sum += m.Probability(input, buffer);
         }
 

@@ -94,6 +94,24 @@ public static class HashedFeaturizer
         }
     }
 
+    /// <summary>
+    /// Inference path: the unique word and char n-gram buckets of <paramref name="input"/> (unordered), de-duplicated
+    /// with a generation-stamped table instead of a sort. Same sets as <see cref="Featurize"/>.
+    /// </summary>
+    internal static void UniqueBuckets(AeInput input, FeatureOptions o, InferenceBuffer buffer)
+    {
+        buffer.Begin(o);
+        string text = o.UseTags ? input.Text : input.Plain;
+        uint mask = (1u << o.Bits) - 1;
+        AddWordNgrams(text, o.WordNgrams, mask, buffer.Raw);
+        buffer.KeepUnique(buffer.Words);
+        if (o.CharMax > 0)
+        {
+            AddCharNgrams(text, o.CharMin, o.CharMax, mask, buffer.Raw);
+            buffer.KeepUnique(buffer.Chars);
+        }
+    }
+
     private static float Value(float[]? ratios, int index) => ratios is null ? 1f : ratios[index];
 
     /// <summary>Sorts and de-duplicates; returns 1 / L2 norm of the group's values.</summary>
@@ -227,5 +245,56 @@ public sealed class FeatureBuffer
     {
         Indices.Add(index);
         Values.Add(value);
+    }
+}
+
+/// <summary>Per-thread buffers for the inference path of <see cref="HashedFeaturizer"/>.</summary>
+internal sealed class InferenceBuffer
+{
+    private int[] _stamp = [];
+    private int _generation;
+
+    public List<int> Raw { get; } = new(1024);
+
+    public List<int> Words { get; } = new(256);
+
+    public List<int> Chars { get; } = new(1024);
+
+    public FeatureOptions? Options { get; private set; }
+
+    public void Begin(FeatureOptions o)
+    {
+        Options = o;
+        if (_stamp.Length != 1 << o.Bits)
+        {
+            _stamp = new int[1 << o.Bits];
+            _generation = 0;
+        }
+
+        Raw.Clear();
+        Words.Clear();
+        Chars.Clear();
+    }
+
+    /// <summary>Moves the unique buckets of <see cref="Raw"/> into <paramref name="target"/>.</summary>
+    public void KeepUnique(List<int> target)
+    {
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_stamp);
+            _generation = 1;
+        }
+
+        int g = _generation;
+        foreach (int i in Raw)
+        {
+            if (_stamp[i] != g)
+            {
+                _stamp[i] = g;
+                target.Add(i);
+            }
+        }
+
+        Raw.Clear();
     }
 }

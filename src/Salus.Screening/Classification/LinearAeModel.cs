@@ -48,6 +48,41 @@ public sealed class LinearMember
         return (float)(1 / (1 + Math.Exp((Slope * score) + Offset)));
     }
 
+    /// <summary>Inference: the same score as <see cref="Probability"/> from the unique buckets (no sort, no merge).</summary>
+    internal float Probability(AeInput input, InferenceBuffer buckets)
+    {
+        double score = Bias + Group(buckets.Words) + Group(buckets.Chars);
+        if (Options.UseLexicon)
+        {
+            int baseIndex = 1 << Options.Bits;
+            for (int k = 0; k < AeFeatures.Count; k++)
+            {
+                score += Weights[baseIndex + k] * input.Lex[k];
+            }
+        }
+
+        return (float)(1 / (1 + Math.Exp((Slope * score) + Offset)));
+    }
+
+    private double Group(List<int> unique)
+    {
+        if (unique.Count == 0)
+        {
+            return 0;
+        }
+
+        double dot = 0, norm = 0;
+        var r = Ratios;
+        foreach (int i in unique)
+        {
+            float v = r is null ? 1f : r[i];
+            dot += Weights[i] * v;
+            norm += v * v;
+        }
+
+        return norm > 0 ? dot / Math.Sqrt(norm) : 0;
+    }
+
     internal void Write(BinaryWriter w)
     {
         var o = Options;

@@ -82,7 +82,7 @@ internal sealed class TextAnalysis
                 sentence++;
             }
 
-            foreach (var info in lexicon.PayloadOf(m.Pattern))
+            foreach (var info in lexicon.Payload(m.Pattern))
             {
                 if (info.Kind == LexiconKind.Stopword)
                 {
