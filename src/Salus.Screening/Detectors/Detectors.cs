@@ -86,7 +86,12 @@ internal static class EngineDetectors
                 details["prescription-only"] = rx ? "true" : "false";
             }
 
-            double score = d.Ambiguous ? 0.7 : d.Sources == "d" ? 0.85 : 0.95;
+            if (h.Info.Tag == "fuzzy")
+            {
+                details["fuzzy"] = "true"; // a misspelling one edit away from the surface
+            }
+
+            double score = h.Info.Tag == "fuzzy" ? 0.75 : d.Ambiguous ? 0.7 : d.Sources == "d" ? 0.85 : 0.95;
             findings.Add(new Finding(Categories.DrugMention, h.Start, h.End, a.Text[h.Start..h.End], d.Code, score, details));
         }
 

@@ -102,6 +102,7 @@ internal sealed class TextAnalysis
             }
         }
 
+        AddFuzzyDrugs(span, normalized, lexicon, matches, all);
         WordCount = word + 1;
         Language = language is "en" or "it" ? language : DetectLanguage(en, it, text);
         foreach (var h in all)
@@ -142,6 +143,77 @@ internal sealed class TextAnalysis
     public bool Near(LexiconKind kind, Hit target, int maxWords) =>
         _byKind[(int)kind].Exists(h => h != target && h.Sentence == target.Sentence &&
             (h.NEnd <= target.NStart ? target.Word - h.WordEnd : h.Word - target.WordEnd) <= maxWords);
+
+    /// <summary>Words no lexicon matched that are one edit from a drug name (misspellings) become drug hits.</summary>
+    private void AddFuzzyDrugs(ReadOnlySpan<char> span, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, List<Hit> all)
+    {
+        int j = 0, maxEnd = -1, word = 0, sentence = 0;
+        List<Hit>? fuzzy = null;
+        int i = 0;
+        while (i < span.Length)
+        {
+            if (span[i] == ' ')
+            {
+                word++;
+                i++;
+                continue;
+            }
+
+            int ts = i;
+            while (i < span.Length && span[i] != ' ')
+            {
+                i++;
+            }
+
+            int te = i;
+            if (te - ts < FuzzyDrugIndex.MinLength)
+            {
+                continue;
+            }
+
+            while (j < matches.Count && matches[j].Start < te)
+            {
+                maxEnd = Math.Max(maxEnd, matches[j].End);
+                j++;
+            }
+
+            if (maxEnd > ts)
+            {
+                continue; // part of a lexicon term
+            }
+
+            var drug = lexicon.Fuzzy.Find(span[ts..te]);
+            if (drug is null)
+            {
+                continue;
+            }
+
+            var (os, oe) = normalized.ToOriginal(ts, te);
+            while (sentence + 1 < Sentences.Count && Sentences[sentence + 1].Start <= os)
+            {
+                sentence++;
+            }
+
+            var info = new TermInfo(LexiconKind.Drug, null, drug.Surface, "fuzzy", 0, drug);
+            (fuzzy ??= []).Add(new Hit { Info = info, NStart = ts, NEnd = te, Start = os, End = oe, Word = word, WordEnd = word, Sentence = sentence });
+        }
+
+        if (fuzzy is null)
+        {
+            return;
+        }
+
+        // stable merge: both lists are ordered by position
+        var merged = new List<Hit>(all.Count + fuzzy.Count);
+        int a = 0, f = 0;
+        while (a < all.Count || f < fuzzy.Count)
+        {
+            merged.Add(f >= fuzzy.Count || (a < all.Count && all[a].NStart <= fuzzy[f].NStart) ? all[a++] : fuzzy[f++]);
+        }
+
+        all.Clear();
+        all.AddRange(merged);
+    }
 
     private static string DetectLanguage(int en, int it, string text)
     {

@@ -15,8 +15,9 @@ public sealed class ScreeningLexicon
 {
     private readonly TermInfo[][] _payloads;
 
-    private ScreeningLexicon(AhoCorasick automaton, TermInfo[][] payloads, IReadOnlyList<string> patterns, IReadOnlyList<DrugEntry> drugs, TimeSpan buildTime)
+    private ScreeningLexicon(AhoCorasick automaton, TermInfo[][] payloads, IReadOnlyList<string> patterns, IReadOnlyList<DrugEntry> drugs, FuzzyDrugIndex fuzzy, TimeSpan buildTime)
     {
+        Fuzzy = fuzzy;
         Automaton = automaton;
         _payloads = payloads;
         Patterns = patterns;
@@ -26,6 +27,9 @@ public sealed class ScreeningLexicon
     }
 
     public AhoCorasick Automaton { get; }
+
+    /// <summary>The misspelling fallback (one edit from a drug name).</summary>
+    public FuzzyDrugIndex Fuzzy { get; }
 
     public IReadOnlyList<string> Patterns { get; }
 
@@ -260,8 +264,9 @@ public sealed class ScreeningLexicon
             payloads[i] = [.. terms[patterns[i]]];
         }
 
+        var fuzzy = Task.Run(() => new FuzzyDrugIndex(drugs, FuzzyDrugIndex.LoadPlainWords(open(FuzzyDrugIndex.PlainWordsResource))));
         var ac = new AhoCorasick(patterns);
-        return new ScreeningLexicon(ac, payloads, patterns, drugs, sw.Elapsed);
+        return new ScreeningLexicon(ac, payloads, patterns, drugs, fuzzy.GetAwaiter().GetResult(), sw.Elapsed);
     }
 
     /// <summary>Plural and singular variants of the last word of a reaction or condition term.</summary>
