@@ -215,6 +215,28 @@ internal sealed class TextAnalysis
         all.AddRange(merged);
     }
 
+    /// <summary>Sentence and word index of an original-text offset.</summary>
+    public (int Sentence, int Word) Locate(int originalOffset)
+    {
+        int sentence = 0;
+        while (sentence + 1 < Sentences.Count && Sentences[sentence + 1].Start <= originalOffset)
+        {
+            sentence++;
+        }
+
+        var span = Normalized.Span;
+        int word = 0;
+        for (int i = 0; i < span.Length && Normalized.OriginalStart(i) < originalOffset; i++)
+        {
+            if (span[i] == ' ')
+            {
+                word++;
+            }
+        }
+
+        return (sentence, word);
+    }
+
     private static string DetectLanguage(int en, int it, string text)
     {
         if (it > en)
