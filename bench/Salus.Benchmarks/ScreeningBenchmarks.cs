@@ -122,6 +122,23 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "adversarial")
+        {
+            var screener = Screener.CreateDefault();
+            foreach (var unit in new[] { "Zoloft ", "I took Zoloft and got headaches. ", "mal di testa ", "my son Luca ", "zolfot " })
+            {
+                foreach (int n in new[] { 10_000, 40_000, 160_000, 640_000 })
+                {
+                    var text = string.Concat(Enumerable.Repeat(unit, n / unit.Length));
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
+                    var r = screener.Screen(new ScreeningRequest(text, "en"));
+                    Console.WriteLine($"{unit.Trim(),-36} {n,8} chars: {sw.Elapsed.TotalMilliseconds,8:0} ms, {r.Findings.Count} findings");
+                }
+            }
+
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "build")
         {
             for (int i = 0; i < 8; i++)

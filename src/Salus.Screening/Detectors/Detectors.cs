@@ -26,18 +26,35 @@ internal static class EngineDetectors
         var hits = a.Of(LexiconKind.Drug);
         var kept = new List<Hit>();
 
-        // drop a drug hit contained in a longer one ("acido" inside "acido acetilsalicilico")
+        // drop a drug hit contained in a longer one ("acido" inside "acido acetilsalicilico"): hits come ordered by start
+        // (longer first at the same start), so one sweep with the furthest end seen so far decides, in linear time
+        int maxEnd = -1, maxEndStart = int.MaxValue;
         foreach (var h in hits)
         {
-            bool contained = hits.Exists(o => o != h && o.NStart <= h.NStart && o.NEnd >= h.NEnd && (o.NEnd - o.NStart) > (h.NEnd - h.NStart));
-            bool duplicate = kept.Exists(o => o.NStart == h.NStart && o.NEnd == h.NEnd);
+            bool contained = maxEnd > h.NEnd || (maxEnd == h.NEnd && maxEndStart < h.NStart);
+            bool duplicate = kept.Count > 0 && kept[^1].NStart == h.NStart && kept[^1].NEnd == h.NEnd;
+            if (h.NEnd > maxEnd)
+            {
+                maxEnd = h.NEnd;
+                maxEndStart = h.NStart;
+            }
+
             if (!contained && !duplicate)
             {
                 kept.Add(h);
             }
         }
 
-        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !HasDrugContext(a, h, kept));
+        var unambiguousSentences = new HashSet<int>();
+        foreach (var h in kept)
+        {
+            if (!h.Info.Drug!.Ambiguous)
+            {
+                unambiguousSentences.Add(h.Sentence);
+            }
+        }
+
+        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !a.Near(LexiconKind.DrugCue, h, 5) && !unambiguousSentences.Contains(h.Sentence));
         foreach (var h in kept)
         {
             var d = h.Info.Drug!;
@@ -97,10 +114,6 @@ internal static class EngineDetectors
 
         return kept;
     }
-
-    private static bool HasDrugContext(TextAnalysis a, Hit h, List<Hit> drugs) =>
-        a.Near(LexiconKind.DrugCue, h, 5)
-        || drugs.Exists(o => o != h && o.Sentence == h.Sentence && !o.Info.Drug!.Ambiguous);
 
     /// <summary>Adverse events: a (named or referred) medicine plus an experienced, non-suppressed reaction.</summary>
     public static double AdverseEvents(TextAnalysis a, ScreeningContext context, List<Hit> drugs, IAdverseEventClassifier? classifier, List<Finding> findings)
@@ -216,6 +229,10 @@ internal static class EngineDetectors
             {
                 best = score;
                 bestHit = r;
+                if (best >= 0.9)
+                {
+                    break; // flagged with a strong score: further candidates cannot change the outcome
+                }
             }
         }
 
@@ -440,9 +457,9 @@ internal static class EngineDetectors
 
     }
 
-    public static void Disclosure(TextAnalysis a, ScreeningContext context, List<Finding> findings)
+    public static void Disclosure(ScreeningContext context, bool hasDisclosure, List<Finding> findings)
     {
-        if (context != ScreeningContext.EmployeeShare || a.Of(LexiconKind.Disclosure).Count > 0)
+        if (context != ScreeningContext.EmployeeShare || hasDisclosure)
         {
             return;
         }
