@@ -128,11 +128,17 @@ public sealed class Screener
         matches.Clear();
         using var normalized = TextNormalizer.Normalize(text);
         Lexicon.Automaton.FindAll(normalized.Span, matches);
-        var a = new TextAnalysis(text, normalized, Lexicon, matches, request.Language?.ToLowerInvariant());
         if (matches.Capacity > 4096)
         {
             t_matches = null; // do not keep a huge buffer alive after a huge text
         }
+
+        if (NothingToAnalyse(text, normalized.Span, matches, request, out var quickLanguage))
+        {
+            return (0, quickLanguage, false); // the common firehose case: no lexicon term, no personal-data candidate
+        }
+
+        var a = new TextAnalysis(text, normalized, Lexicon, matches, request.Language?.ToLowerInvariant());
 
         var drugs = EngineDetectors.Drugs(a, request.Market, findings);
         double ae = EngineDetectors.AdverseEvents(a, request.Context, drugs, Classifier, findings);
@@ -158,6 +164,64 @@ public sealed class Screener
 
         return (ae, a.Language, hasDisclosure);
     }
+
+    /// <summary>
+    /// True when no detector can fire: only stopwords matched, no word could be a misspelled drug, nothing a
+    /// personal-data pattern could start on ('@', digits, a 16-char token), and no disclosure is required.
+    /// </summary>
+    private bool NothingToAnalyse(string text, ReadOnlySpan<char> span, List<AutomatonMatch> matches, ScreeningRequest request, out string language)
+    {
+        language = "";
+        if (request.Context == ScreeningContext.EmployeeShare || text.AsSpan().IndexOfAny(PersonalDataStarts) >= 0)
+        {
+            return false;
+        }
+
+        int en = 0, it = 0;
+        foreach (var m in matches)
+        {
+            foreach (var info in Lexicon.Payload(m.Pattern))
+            {
+                if (info.Kind != LexiconKind.Stopword)
+                {
+                    return false;
+                }
+
+                if (info.Language == "en")
+                {
+                    en++;
+                }
+                else
+                {
+                    it++;
+                }
+            }
+        }
+
+        // words long enough to be a misspelled drug name (stopwords are short: any such word is unmatched)
+        for (int i = 0; i < span.Length;)
+        {
+            int end = span[i..].IndexOf(' ');
+            end = end < 0 ? span.Length : i + end;
+            if (end - i >= FuzzyDrugIndex.MinLength && Lexicon.Fuzzy.Find(span[i..end]) is not null)
+            {
+                return false;
+            }
+
+            i = end + 1;
+        }
+
+        if (PersonalDataDetector.MayHoldCodiceFiscale(text))
+        {
+            return false;
+        }
+
+        var given = request.Language?.ToLowerInvariant();
+        language = given is "en" or "it" ? given : TextAnalysis.DetectLanguage(en, it, text);
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PersonalDataStarts = System.Buffers.SearchValues.Create("@0123456789");
 
     /// <summary>Cuts a long text into segments of at most <see cref="SegmentChars"/>, preferring sentence ends, then spaces.</summary>
     internal static List<(int Start, int End)> Segments(string text)

@@ -143,6 +143,9 @@ internal static partial class PersonalDataDetector
         DetectHealthData(a, findings);
     }
 
+    /// <summary>Could the text hold a codice fiscale (an ASCII letter/digit run of exactly 16 chars)?</summary>
+    internal static bool MayHoldCodiceFiscale(string text) => HasToken(text, 16);
+
     /// <summary>Is there an ASCII letter/digit run of exactly <paramref name="length"/> chars (a codice fiscale candidate)?</summary>
     private static bool HasToken(string text, int length)
     {

@@ -38,7 +38,7 @@ internal sealed class TextAnalysis
 
     private readonly List<Hit>[] _byKind;
 
-    public TextAnalysis(string text, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, string? language)
+    public TextAnalysis(string text, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, string? language, bool fuzzyDrugs = true)
     {
         Text = text;
         Normalized = normalized;
@@ -102,7 +102,10 @@ internal sealed class TextAnalysis
             }
         }
 
-        AddFuzzyDrugs(span, normalized, lexicon, matches, all);
+        if (fuzzyDrugs)
+        {
+            AddFuzzyDrugs(span, normalized, lexicon, matches, all);
+        }
         WordCount = word + 1;
         Language = language is "en" or "it" ? language : DetectLanguage(en, it, text);
         foreach (var h in all)
@@ -237,7 +240,7 @@ internal sealed class TextAnalysis
         return (sentence, word);
     }
 
-    private static string DetectLanguage(int en, int it, string text)
+    internal static string DetectLanguage(int en, int it, string text)
     {
         if (it > en)
         {
