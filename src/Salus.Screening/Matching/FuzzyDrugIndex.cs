@@ -6,8 +6,8 @@ namespace Salus.Screening.Matching;
 
 /// <summary>
 /// The misspelling fallback: a word of the text that no lexicon matched, is at least <see cref="MinLength"/> letters,
-/// and is not a plain English/Italian word, is compared with the single-word drug names of similar length that
-/// start with the same letter; Damerau-Levenshtein distance ≤ 1 (one substitution, insertion, deletion or adjacent
+/// and is not a plain English/Italian word, is looked up in a symmetric-delete index of the single-word drug names
+/// (≥ 6 letters; a handful of hash lookups per word) and verified: Damerau-Levenshtein distance ≤ 1 (one substitution, insertion, deletion or adjacent
 /// transposition) names the drug ("Zolfot" → Zoloft). Plain words that ARE one edit from a drug name ("regular" vs a
 /// brand "Regulan") are listed in <c>Generated/fuzzy-plainwords.txt.gz</c> (generated from wamerican/witalian by
 /// <see cref="GeneratePlainWords"/>), so they never match.
@@ -17,7 +17,9 @@ public sealed class FuzzyDrugIndex
     public const int MinLength = 6;
     public const string PlainWordsResource = "Generated/fuzzy-plainwords.txt.gz";
 
-    private readonly Dictionary<int, List<DrugEntry>> _buckets = [];
+    // symmetric-delete index: the hash of every name and of every name with one char deleted -> candidate names.
+    // Two strings within one edit (substitution, insertion, deletion, adjacent transposition) share such a key.
+    private readonly Dictionary<ulong, List<DrugEntry>> _byDeleteHash = [];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _plain;
 
     public FuzzyDrugIndex(IEnumerable<DrugEntry> drugs, IEnumerable<string> plainWords)
@@ -30,14 +32,21 @@ public sealed class FuzzyDrugIndex
                 continue;
             }
 
-            int key = Key(d.Surface[0], d.Surface.Length);
-            if (!_buckets.TryGetValue(key, out var list))
+            var surface = d.Surface.AsSpan();
+            for (int skip = -1; skip < surface.Length; skip++)
             {
-                list = [];
-                _buckets[key] = list;
-            }
+                ulong key = HashWithout(surface, skip);
+                if (!_byDeleteHash.TryGetValue(key, out var list))
+                {
+                    list = new List<DrugEntry>(1);
+                    _byDeleteHash[key] = list;
+                }
 
-            list.Add(d);
+                if (list.Count == 0 || !ReferenceEquals(list[^1], d))
+                {
+                    list.Add(d);
+                }
+            }
         }
 
         var plain = new HashSet<string>(plainWords, StringComparer.Ordinal);
@@ -82,9 +91,9 @@ public sealed class FuzzyDrugIndex
         }
 
         DrugEntry? found = null;
-        for (int len = token.Length - 1; len <= token.Length + 1; len++)
+        for (int skip = -1; skip < token.Length; skip++)
         {
-            if (!_buckets.TryGetValue(Key(token[0], len), out var list))
+            if (!_byDeleteHash.TryGetValue(HashWithout(token, skip), out var list))
             {
                 continue;
             }
@@ -104,6 +113,21 @@ public sealed class FuzzyDrugIndex
         }
 
         return found;
+    }
+
+    /// <summary>64-bit FNV-1a of <paramref name="s"/> without the char at <paramref name="skip"/> (-1 = none).</summary>
+    private static ulong HashWithout(ReadOnlySpan<char> s, int skip)
+    {
+        ulong h = 14695981039346656037UL;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (i != skip)
+            {
+                h = (h ^ s[i]) * 1099511628211UL;
+            }
+        }
+
+        return h ^ (ulong)(s.Length - (skip >= 0 ? 1 : 0));
     }
 
     /// <summary>Damerau-Levenshtein (optimal string alignment) distance ≤ 1, in linear time.</summary>
@@ -184,5 +208,4 @@ public sealed class FuzzyDrugIndex
         return words.Count;
     }
 
-    private static int Key(char first, int length) => (first << 8) | Math.Min(length, 255);
 }
