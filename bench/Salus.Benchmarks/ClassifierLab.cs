@@ -68,3 +68,35 @@ internal static class ClassifierLab
         }
     }
 }
+
+/// <summary>
+/// `-- lab-cv [PSYTAR_DIR]`: 5-fold cross-validation of the shipped ensemble on PsyTAR train at the shipped threshold — an
+/// estimate that, unlike dev F1, was not used to choose the configuration.
+/// </summary>
+internal static class ClassifierCrossValidation
+{
+    public static void Run(string psytar, double threshold)
+    {
+        var lexicon = Salus.Screening.Lexicons.ScreeningLexicon.LoadEmbedded();
+        var spans = SpanVocabulary.Learn(Path.Combine(psytar, "spans", "train.txt"));
+        var all = ClassifierTrainer.LoadInputs(Path.Combine(psytar, "train.csv"), lexicon, spans);
+        var order = Enumerable.Range(0, all.Count).OrderBy(i => (i * 2654435761u) % 1000003).ToList();
+        int tp = 0, fp = 0, fn = 0;
+        for (int fold = 0; fold < 5; fold++)
+        {
+            var test = order.Where((_, k) => k % 5 == fold).Select(i => all[i]).ToList();
+            var train = order.Where((_, k) => k % 5 != fold).Select(i => all[i]).ToList();
+            var (_, probs) = ClassifierTrainer.TrainEnsemble(train, test, ClassifierTrainer.DefaultEnsemble);
+            foreach (var (p, label) in probs)
+            {
+                bool pred = p >= threshold;
+                tp += pred && label ? 1 : 0;
+                fp += pred && !label ? 1 : 0;
+                fn += !pred && label ? 1 : 0;
+            }
+        }
+
+        double prec = tp / (double)(tp + fp), rec = tp / (double)(tp + fn);
+        Console.WriteLine($"5-fold CV on train ({all.Count} sentences) at threshold {threshold}: F1 {2 * prec * rec / (prec + rec):0.000} P {prec:0.000} R {rec:0.000} (span vocabulary learned on all of train: slightly optimistic)");
+    }
+}

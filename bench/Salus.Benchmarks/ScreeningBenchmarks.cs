@@ -149,6 +149,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "lab-cv")
+        {
+            ClassifierCrossValidation.Run(args.Length > 1 ? args[1] : "../shared/data/psytar", 0.37);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "lab")
         {
             ClassifierLab.Run(args.Length > 1 ? args[1] : "../shared/data/psytar");
