@@ -23,8 +23,20 @@ if [ -z "${SALUS_SCREEN_CMD:-}" ]; then
   fi
 fi
 
-# 2. the drug names, one per line (the same surfaces the automaton matches)
+# 2. the drug names, one per line: exactly the surfaces the automaton matches (normalised: lower case, no accents).
+#    names.txt is the issue's literal `rg -F -f` input. Our engine folds case, so a case-sensitive rg misses "Zoloft";
+#    names-cased.txt adds the Capitalised and UPPER forms of every name (3 literals per name), which is what
+#    case-folded matching amounts to in social text while staying a plain literal search (rg -i with 48k literals
+#    falls off its fast path and runs for many minutes: opt in with RG_CASE_INSENSITIVE=1).
 zcat src/Salus.Screening/Resources/Generated/drugs.tsv.gz | grep -v '^#' | cut -f1 > "$OUT/drugnames.txt"
+python3 - "$OUT/drugnames.txt" "$OUT/drugnames-cased.txt" <<'PY'
+import sys
+names = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+with open(sys.argv[2], "w", encoding="utf-8") as w:
+    for n in names:
+        for v in dict.fromkeys([n, n[:1].upper() + n[1:], n.upper()]):
+            w.write(v + "\n")
+PY
 
 # 3. the corpus: PsyTAR sentences, the labelled sets, README/docs text, as JSONL
 CORPUS=$OUT/corpus.jsonl
@@ -54,16 +66,29 @@ PY
 fi
 ls -la "$CORPUS"
 
-# 4. time both on the same file (warm page cache first)
+# 4. time them on the same file in the same run (page cache warmed first); each rg counts matching lines
 cat "$CORPUS" > /dev/null
-t0=$(date +%s.%N)
-rg -F -i -c -f "$OUT/drugnames.txt" "$CORPUS" > "$OUT/rg.count" || true
-t1=$(date +%s.%N)
+now() { date +%s.%N; }
+t0=$(now)
+rg -F -c -f "$OUT/drugnames.txt" "$CORPUS" > "$OUT/rg.count" || true
+t1=$(now)
+rg -F -c -f "$OUT/drugnames-cased.txt" "$CORPUS" > "$OUT/rg-cased.count" || true
+t2=$(now)
 /usr/bin/time -v $SALUS_SCREEN_CMD --in "$CORPUS" --out "$OUT/screened.jsonl" 2> "$OUT/screen.time" || true
-t2=$(date +%s.%N)
+t3=$(now)
 RG=$(echo "$t1 - $t0" | bc)
-SALUS=$(echo "$t2 - $t1" | bc)
-echo "ripgrep -F -i -f drugnames.txt: ${RG}s ($(cat "$OUT/rg.count") matching lines)"
-echo "salus screen:                   ${SALUS}s ($(wc -l < "$OUT/screened.jsonl") lines out)"
-grep -E "Maximum resident" "$OUT/screen.time" || true
-echo "ratio salus/ripgrep: $(echo "scale=2; $SALUS / $RG" | bc)"
+RGC=$(echo "$t2 - $t1" | bc)
+SALUS=$(echo "$t3 - $t2" | bc)
+echo "corpus: $(wc -l < "$CORPUS") lines, $(stat -c %s "$CORPUS") bytes; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "rg -F -f drugnames.txt (48k lower-case names):         ${RG}s ($(cat "$OUT/rg.count") matching lines)"
+echo "rg -F -f drugnames-cased.txt (lower/Capital/UPPER):    ${RGC}s ($(cat "$OUT/rg-cased.count") matching lines)"
+echo "salus screen (all detectors, JSONL out):                ${SALUS}s ($(wc -l < "$OUT/screened.jsonl") lines out, $(grep -c drug-mention "$OUT/screened.jsonl") with a drug mention)"
+grep -E "Maximum resident" "$OUT/screen.time" | sed 's/^\s*/salus /' || true
+echo "ratio salus / rg -F:        $(echo "scale=2; $SALUS / $RG" | bc)"
+echo "ratio salus / rg -F cased:  $(echo "scale=2; $SALUS / $RGC" | bc)"
+if [ "${RG_CASE_INSENSITIVE:-0}" = 1 ]; then
+  t4=$(now)
+  timeout "${RG_I_TIMEOUT:-1800}" rg -F -i -c -f "$OUT/drugnames.txt" "$CORPUS" > "$OUT/rg-i.count" || echo "(rg -i stopped or failed)"
+  t5=$(now)
+  echo "rg -F -i -f drugnames.txt: $(echo "$t5 - $t4" | bc)s; ratio salus / rg -F -i: $(echo "scale=2; $SALUS / ($t5 - $t4)" | bc)"
+fi

@@ -17,9 +17,16 @@ internal static class Quick
         var sw = Stopwatch.StartNew();
         var lexicon = ScreeningLexicon.LoadEmbedded();
         Console.WriteLine($"lexicon build (incl. first-use normaliser table): {sw.Elapsed.TotalMilliseconds:0} ms; automaton {lexicon.Automaton.StateCount} states x {lexicon.Automaton.ClassCount} classes = {lexicon.Automaton.MemoryBytes / 1e6:0.0} MB, {lexicon.Patterns.Count} patterns");
-        sw.Restart();
-        lexicon = ScreeningLexicon.LoadEmbedded();
-        Console.WriteLine($"lexicon build (warm): {sw.Elapsed.TotalMilliseconds:0} ms");
+        for (int i = 0; i < 3; i++)
+        {
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            sw.Restart();
+            lexicon = ScreeningLexicon.LoadEmbedded();
+            Console.WriteLine($"lexicon build (warm): {sw.Elapsed.TotalMilliseconds:0} ms wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
+        }
+
+        lexicon = null!;
+        GC.Collect();
 
         var screener = Screener.CreateDefault();
         var text = Corpus.Build(16 << 20);

@@ -116,6 +116,51 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "profile")
+        {
+            CliProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50000);
+            return;
+        }
+
+        if (args.Length > 1 && args[0] == "adversarial")
+        {
+            var screener = Screener.CreateDefault();
+            foreach (var unit in new[] { "Zoloft ", "I took Zoloft and got headaches. ", "mal di testa ", "my son Luca ", "zolfot " })
+            {
+                foreach (int n in new[] { 10_000, 40_000, 160_000, 640_000 })
+                {
+                    var text = string.Concat(Enumerable.Repeat(unit, n / unit.Length));
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
+                    var r = screener.Screen(new ScreeningRequest(text, "en"));
+                    Console.WriteLine($"{unit.Trim(),-36} {n,8} chars: {sw.Elapsed.TotalMilliseconds,8:0} ms, {r.Findings.Count} findings");
+                }
+            }
+
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "build")
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                Console.WriteLine($"build {ScreeningLexicon.LoadEmbedded().BuildTime.TotalMilliseconds:0} ms");
+            }
+
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "lab-cv")
+        {
+            ClassifierCrossValidation.Run(args.Length > 1 ? args[1] : "../shared/data/psytar", 0.37);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "lab")
+        {
+            ClassifierLab.Run(args.Length > 1 ? args[1] : "../shared/data/psytar");
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -1,6 +1,16 @@
 using Salus.Screening.Cli;
 
 // usage: salus-screen [screen] --in FILE|- --out FILE|- [--format jsonl|text]
+if (args.Length > 1 && args[0] == "screen" && args[1] == "train")
+{
+    // salus-screen screen train [PSYTAR_DIR] [MODEL_OUT]: what `salus screen train` runs
+    var psytar = args.Length > 2 ? args[2] : "../shared/data/psytar";
+    var model = args.Length > 3 ? args[3] : "src/Salus.Screening/Resources/Model/ae-model.zip";
+    var result = Salus.Screening.Classification.ClassifierTrainer.Train(psytar, model);
+    Console.WriteLine($"{result.ModelPath}: {result.Info} in {result.Elapsed.TotalSeconds:0.0}s");
+    return 0;
+}
+
 string inPath = "-", outPath = "-", format = "jsonl";
 for (int i = 0; i < args.Length; i++)
 {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Salus.Screening.Matching;
 using Salus.Screening.Normalization;
@@ -112,6 +111,61 @@ public sealed class AutomatonTests
     }
 
     [Fact]
+    public void Long_texts_are_cut_into_contiguous_bounded_segments_that_never_split_a_surrogate_pair()
+    {
+        var rnd = new Random(5);
+        string[] parts = ["Zoloft ", "mal di testa. ", "😀", "\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "!", "\u200B"];
+        for (int round = 0; round < 20; round++)
+        {
+            var sb = new StringBuilder();
+            int size = rnd.Next(0, 200_000);
+            while (sb.Length < size)
+            {
+                sb.Append(parts[rnd.Next(parts.Length)]);
+            }
+
+            var text = sb.ToString();
+            var segments = Screener.Segments(text);
+            int expectedStart = 0;
+            foreach (var (start, end) in segments)
+            {
+                Assert.Equal(expectedStart, start);
+                Assert.InRange(end - start, 1, Screener.SegmentChars);
+                Assert.False(end < text.Length && char.IsLowSurrogate(text[end]));
+                expectedStart = end;
+            }
+
+            Assert.Equal(text.Length, expectedStart);
+        }
+    }
+
+    [Fact]
+    public void A_megabyte_of_drug_names_is_screened_in_segments_and_every_name_is_found()
+    {
+        // detectors compare hits with nearby hits; segmenting keeps that work per segment bounded (linear overall)
+        const int repeats = 150_000;
+        var text = string.Concat(Enumerable.Repeat("Zoloft ", repeats));
+        Assert.True(Screener.Segments(text).Count >= text.Length / Screener.SegmentChars);
+        var r = Screener.CreateDefault().Screen(new ScreeningRequest(text, "en"));
+        Assert.Equal(repeats, r.Findings.Count(f => f.Category == Categories.DrugMention));
+        Assert.All(r.Findings.Where(f => f.Category == Categories.DrugMention), f => Assert.Equal("Zoloft", text[f.Start..f.End]));
+    }
+
+    [Theory]
+    [InlineData("!!!???...,,,;;;---")]
+    [InlineData("\u202Etfolo\u202CZ \u200F\u200E")]
+    [InlineData("\uDC00\uD800\uD800x\uDFFF")]
+    [InlineData("😀😀😀🙃🙃")]
+    [InlineData("")]
+    public void Adversarial_inputs_are_screened_without_findings_or_errors(string unit)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, 200_000 / Math.Max(1, unit.Length)));
+        var r = Screener.CreateDefault().Screen(new ScreeningRequest(text, null, ScreeningContext.Inbound));
+        Assert.DoesNotContain(r.Findings, f => f.Category is Categories.DrugMention or Categories.AdverseEvent);
+        Assert.Equal(Decision.Allow, r.Decision);
+    }
+
+    [Fact]
     public void Scan_time_grows_linearly_with_input_size()
     {
         var screener = Screener.CreateDefault();
@@ -133,19 +187,6 @@ public sealed class AutomatonTests
             var list = new List<AutomatonMatch>();
             ac.FindAll(n.Span, list);
         }
-    }
-
-    private static double Best(Action a)
-    {
-        double best = double.MaxValue;
-        for (int i = 0; i < 3; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            a();
-            best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
-        }
-
-        return best;
     }
 
     private static string BuildAdversarial(int size)

@@ -9,6 +9,20 @@ public sealed class ClassifierTests(ITestOutputHelper output)
     private static AdverseEventClassifier Shipped() =>
         Assert.IsType<AdverseEventClassifier>(Screener.CreateDefault().Classifier);
 
+    [Theory]
+    [InlineData("Zoloft gave me horrible headaches and nausea")]
+    [InlineData("Da quando prendo la Tachipirina ho un mal di testa che non passa.")]
+    [InlineData("I bought a new car today")]
+    [InlineData("")]
+    public void Inference_scoring_equals_the_training_featurisation(string sentence)
+    {
+        var c = Shipped();
+        var input = c.Prepare(sentence);
+        var buffer = new FeatureBuffer();
+        float expected = c.Members.Average(m => m.Probability(input, buffer));
+        Assert.Equal(expected, c.RawProbability(sentence), 4);
+    }
+
     [SkippableFact]
     public void Shipped_model_scores_its_recorded_f1_on_psytar_dev()
     {
@@ -26,7 +40,6 @@ public sealed class ClassifierTests(ITestOutputHelper output)
     {
         var dev = Path.Combine(TestPaths.PsyTar, "dev.csv");
         Skip.IfNot(File.Exists(dev), $"PsyTAR not found at {TestPaths.PsyTar} (set SALUS_SHARED_DATA)");
-        Skip.If(Environment.GetEnvironmentVariable("SALUS_STRICT_F1") != "1", "the shipped model reaches 0.837, below the 0.85 target: set SALUS_STRICT_F1=1 to enforce (see docs/screening.md)");
         var (f1, _, _) = ClassifierTrainer.Evaluate(Shipped(), dev);
         Assert.True(f1 >= 0.85, $"F1 {f1:0.000}");
     }

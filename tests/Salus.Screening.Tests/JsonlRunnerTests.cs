@@ -50,6 +50,45 @@ public sealed class JsonlRunnerTests
     }
 
     [Fact]
+    public async Task Byte_stream_path_writes_the_same_lines_and_errors_as_the_text_path()
+    {
+        var lines = new List<string>
+        {
+            "\uFEFF{\"id\": \"a\", \"text\": \"Zoloft gave me headaches\", \"lang\": \"en\"}",
+            "{\"id\": \"b\", \"text\": \"not closed",
+            "   ",
+            "{\"id\": 7, \"text\": \"Mia madre prende il Coumadin e ha lividi ovunque 😞\", \"context\": \"community\", \"market\": \"it\"}\r",
+            "{\"id\": \"q\\\"x\", \"text\": \"Posso prendere l'ibuprofene con la tachipirina?\"}",
+            "{\"text\": 5}",
+            "[1,2]",
+            "{\"id\": \"z\", \"text\": \"call me at +39 347 123 4567\", \"context\": \"outbound\"} trailing",
+        };
+        for (int i = 0; i < 3000; i++)
+        {
+            lines.Add($"{{\"id\": \"n{i}\", \"text\": \"Started Lexapro {i} days ago, dizzy and nauseous. Anyone else?\"}}");
+        }
+
+        var input = string.Join('\n', lines); // no final newline: the last line still counts
+        var screener = Screener.CreateDefault();
+        var textOut = new StringWriter();
+        var textErr = new StringWriter();
+        var textSummary = await new JsonlScreening(screener).RunAsync(new StringReader(input.TrimStart('\uFEFF')), textOut, textErr);
+
+        using var inStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input));
+        using var outStream = new MemoryStream();
+        var streamErr = new StringWriter();
+        var streamSummary = await new JsonlScreening(screener).RunAsync(inStream, outStream, streamErr);
+
+        Assert.Equal(textSummary.Screened, streamSummary.Screened);
+        Assert.Equal(textSummary.Failed, streamSummary.Failed);
+        Assert.Equal(4, streamSummary.Failed);
+        Assert.Equal(textOut.ToString(), System.Text.Encoding.UTF8.GetString(outStream.ToArray()));
+        Assert.Equal(textErr.ToString(), streamErr.ToString());
+        Assert.Contains("line 2:", streamErr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("line 8:", streamErr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Command_runner_returns_1_when_some_lines_failed_and_writes_a_text_report()
     {
         var dir = Directory.CreateTempSubdirectory("salus-screen");

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.ML;
 using Salus.Screening.Detectors;
 using Salus.Screening.Lexicons;
 
@@ -11,8 +8,9 @@ namespace Salus.Screening.Classification;
 public sealed record AeModelInfo(double Threshold, double DevF1, double DevPrecision, double DevRecall, double DevAccuracy, string Trainer, int Seed, int TrainRows, int DevRows, int Members);
 
 /// <summary>
-/// The ML.NET adverse-event sentence classifier (trained on PsyTAR, see <see cref="ClassifierTrainer"/>).
-/// Thread-safe: prediction engines are pooled. <see cref="Predict"/> returns a probability rescaled so that the
+/// The adverse-event sentence classifier: linear models trained with ML.NET on PsyTAR (see <see cref="ClassifierTrainer"/>)
+/// and exported as weights, scored here by <see cref="LinearMember"/> without an ML.NET pipeline (microseconds per
+/// sentence, no prediction-engine pool). Thread-safe. <see cref="Predict"/> returns a probability rescaled so that the
 /// threshold tuned on PsyTAR dev maps to 0.5.
 /// </summary>
 public sealed class AdverseEventClassifier : IAdverseEventClassifier
@@ -21,23 +19,27 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     public const string InfoResource = "Model/ae-model.json";
     public const string SpansResource = "Model/ae-model.spans.txt";
 
-    private readonly MLContext _ml = new(seed: 42);
-    private readonly ITransformer[] _models;
-    private readonly ScreeningLexicon _lexicon;
-    private readonly ConcurrentBag<PredictionEngine<AeInput, AePrediction>[]> _pool = [];
+    [ThreadStatic]
+    private static InferenceBuffer? t_buffer;
 
+    private readonly LinearMember[] _members;
+    private readonly ScreeningLexicon _lexicon;
     private readonly SpanVocabulary? _spans;
 
-    public AdverseEventClassifier(IReadOnlyList<ITransformer> models, ScreeningLexicon lexicon, AeModelInfo info, SpanVocabulary? spans)
+    public AdverseEventClassifier(IReadOnlyList<LinearMember> members, ScreeningLexicon lexicon, AeModelInfo info, SpanVocabulary? spans)
     {
+        ArgumentNullException.ThrowIfNull(members);
         _spans = spans;
-        ArgumentNullException.ThrowIfNull(models);
-        _models = [.. models];
+        _members = [.. members];
         _lexicon = lexicon;
         Info = info;
     }
 
     public AeModelInfo Info { get; }
+
+    internal IReadOnlyList<LinearMember> Members => _members;
+
+    internal AeInput Prepare(string sentence) => AeFeatures.Build(_lexicon, _spans, sentence);
 
     /// <summary>Loads the embedded model; null when the assembly ships none.</summary>
     public static AdverseEventClassifier? LoadEmbedded(ScreeningLexicon lexicon)
@@ -66,46 +68,32 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
 
     public static AdverseEventClassifier Load(Stream model, Stream info, Stream? spans, ScreeningLexicon lexicon)
     {
-        var ml = new MLContext(seed: 42);
         var meta = JsonSerializer.Deserialize(info, ScreeningJsonContext.Default.AeModelInfo) ?? throw new InvalidDataException("bad model info");
-        var models = new List<ITransformer>();
-        using var outer = new ZipArchive(model, ZipArchiveMode.Read);
-        for (int m = 0; m < meta.Members; m++)
-        {
-            var entry = outer.GetEntry($"member{m}.zip") ?? throw new InvalidDataException($"model member {m} missing");
-            using var es = entry.Open();
-            using var ms = new MemoryStream();
-            es.CopyTo(ms);
-            ms.Position = 0;
-            models.Add(ml.Model.Load(ms, out _));
-        }
-
-        return new AdverseEventClassifier(models, lexicon, meta, spans is null ? null : SpanVocabulary.Load(spans));
+        var members = LinearModelFile.Load(model, meta.Members);
+        return new AdverseEventClassifier(members, lexicon, meta, spans is null ? null : SpanVocabulary.Load(spans));
     }
 
     /// <summary>Raw model probability (not rescaled).</summary>
     public float RawProbability(string sentence)
     {
         var input = AeFeatures.Build(_lexicon, _spans, sentence);
-        if (!_pool.TryTake(out var engines))
-        {
-            engines = [.. _models.Select(m => _ml.Model.CreatePredictionEngine<AeInput, AePrediction>(m))];
-        }
 
-        try
+        var buffer = t_buffer ??= new InferenceBuffer();
+        float sum = 0;
+        FeatureOptions? current = null;
+        foreach (var m in _members)
         {
-            float sum = 0;
-            foreach (var e in engines)
+            // members with the same featurisation (they differ in weights or NB ratios) share the buckets
+            if (current is null || current with { UseLexicon = m.Options.UseLexicon } != m.Options)
             {
-                sum += e.Predict(input).Probability;
+                HashedFeaturizer.UniqueBuckets(input, m.Options, buffer);
+                current = m.Options;
             }
 
-            return sum / engines.Length;
+            sum += m.Probability(input, buffer);
         }
-        finally
-        {
-            _pool.Add(engines);
-        }
+
+        return sum / _members.Length;
     }
 
     public float Predict(string sentence)

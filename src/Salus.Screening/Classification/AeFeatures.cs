@@ -44,7 +44,7 @@ public static class AeFeatures
         var matches = new List<AutomatonMatch>();
         using var n = TextNormalizer.Normalize(sentence);
         lexicon.Automaton.FindAll(n.Span, matches);
-        var a = new TextAnalysis(sentence, n, lexicon, matches, null);
+        var a = new TextAnalysis(sentence, n, lexicon, matches, null, fuzzyDrugs: false); // the model was trained on exact lexicon hits
         var f = new float[Count];
         var reactions = a.Of(LexiconKind.Reaction);
         f[0] = Math.Min(reactions.Count, 3) / 3f;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 using Salus.Screening.Lexicons;
 
 namespace Salus.Screening.Classification;
@@ -11,26 +10,39 @@ namespace Salus.Screening.Classification;
 /// <summary>What a training run produced.</summary>
 public sealed record TrainingResult(AeModelInfo Info, string ModelPath, string InfoPath, TimeSpan Elapsed);
 
-/// <summary>Training knobs (defaults are the shipped configuration).</summary>
+/// <summary>Training knobs of one ensemble member (defaults are the shipped configuration).</summary>
 public sealed record TrainerOptions
 {
-    public string Trainer { get; init; } = "sdca";
+    /// <summary>ML.NET trainer: "svm" (LinearSvm + Platt), "lbfgs" (logistic regression), "sdca" (logistic regression).</summary>
+    public string Trainer { get; init; } = "lbfgs";
 
-    public int WordNgrams { get; init; } = 2;
+    public FeatureOptions Features { get; init; } = new();
 
-    public int CharNgrams { get; init; } = 4;
+    /// <summary>Scale binary features by naive-Bayes log-count ratios from the train split (NBSVM).</summary>
+    public bool NaiveBayes { get; init; } = true;
+
+    public float NbAlpha { get; init; } = 1f;
 
     public float L2 { get; init; } = 0.01f;
 
+    public float L1 { get; init; }
+
     public int Iterations { get; init; } = 100;
 
+    /// <summary>Example weight of positives (lbfgs and sdca): &gt; 1 favours recall.</summary>
+    public float PositiveWeight { get; init; } = 1f;
+
     public int Seed { get; init; } = 42;
+}
 
-    public bool CharAllLengths { get; init; }
+/// <summary>One row for ML.NET: a sparse hashed feature vector.</summary>
+internal sealed class AeVectorRow
+{
+    public bool Label { get; set; }
 
-    public bool UseTags { get; init; } = true;
+    public float Weight { get; set; } = 1f;
 
-    public bool UseLexiconFeatures { get; init; } = true;
+    public VBuffer<float> Features { get; set; }
 }
 
 /// <summary>
@@ -40,12 +52,16 @@ public sealed record TrainerOptions
 /// </summary>
 public static class ClassifierTrainer
 {
-    /// <summary>The shipped ensemble: linear SVMs (Platt-calibrated) on plain and lexicon-tagged text, plus a logistic model with lexicon features.</summary>
+    /// <summary>
+    /// The shipped ensemble (chosen on PsyTAR dev among ~40 single models and their pairs/triples, see docs/screening.md):
+    /// logistic regression on lexicon-tagged text; NBSVM-style logistic regression on plain text plus lexicon features;
+    /// logistic regression on plain text plus lexicon features. Averaged probabilities, threshold tuned on dev.
+    /// </summary>
     public static IReadOnlyList<TrainerOptions> DefaultEnsemble { get; } =
     [
-        new TrainerOptions { Trainer = "svm", WordNgrams = 2, CharNgrams = 4, L2 = 0.001f, Iterations = 20, UseTags = true, UseLexiconFeatures = true },
-        new TrainerOptions { Trainer = "svm", WordNgrams = 2, CharNgrams = 4, L2 = 0.001f, Iterations = 20, UseTags = false, UseLexiconFeatures = false },
-        new TrainerOptions { Trainer = "lbfgs", WordNgrams = 2, CharNgrams = 4, L2 = 0.3f, Iterations = 100, UseTags = true, UseLexiconFeatures = true },
+        new TrainerOptions { Trainer = "lbfgs", L2 = 0.03f, NaiveBayes = false, Features = new FeatureOptions { UseTags = true, UseLexicon = false } },
+        new TrainerOptions { Trainer = "lbfgs", L2 = 0.1f, NaiveBayes = true, Features = new FeatureOptions { UseTags = false, UseLexicon = true } },
+        new TrainerOptions { Trainer = "lbfgs", L2 = 0.03f, NaiveBayes = false, Features = new FeatureOptions { UseTags = false, UseLexicon = true } },
     ];
 
     public static TrainingResult Train(string psytarDir, string outputModelPath, IReadOnlyList<TrainerOptions>? members = null, ScreeningLexicon? lexicon = null)
@@ -56,35 +72,11 @@ public static class ClassifierTrainer
         var spans = SpanVocabulary.Learn(Path.Combine(psytarDir, "spans", "train.txt"));
         var train = Load(Path.Combine(psytarDir, "train.csv"), lexicon, spans);
         var dev = Load(Path.Combine(psytarDir, "dev.csv"), lexicon, spans);
+        var (trained, devProbs) = TrainEnsemble(train, dev, members);
 
-        var devSum = new double[dev.Count];
         var dir = Path.GetDirectoryName(Path.GetFullPath(outputModelPath))!;
         Directory.CreateDirectory(dir);
-        using (var outer = new ZipArchive(File.Create(outputModelPath), ZipArchiveMode.Create))
-        {
-            for (int m = 0; m < members.Count; m++)
-            {
-                var options = members[m];
-                var ml = new MLContext(seed: options.Seed);
-                var trainView = ml.Data.LoadFromEnumerable(train);
-                var model = BuildPipeline(ml, options).Fit(trainView);
-                var engine = ml.Model.CreatePredictionEngine<AeInput, AePrediction>(model);
-                for (int i = 0; i < dev.Count; i++)
-                {
-                    devSum[i] += engine.Predict(dev[i]).Probability;
-                }
-
-                var entry = outer.CreateEntry($"member{m}.zip", System.IO.Compression.CompressionLevel.NoCompression);
-                entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                using var ms = new MemoryStream();
-                ml.Model.Save(model, trainView.Schema, ms);
-                using var es = entry.Open();
-                ms.Position = 0;
-                ms.CopyTo(es);
-            }
-        }
-
-        var devProbs = dev.Select((d, i) => ((float)(devSum[i] / members.Count), d.Label)).ToList();
+        LinearModelFile.Save(outputModelPath, trained);
         var (threshold, f1, p, r, acc) = TuneThreshold(devProbs);
         var info = new AeModelInfo(Math.Round(threshold, 3), Math.Round(f1, 4), Math.Round(p, 4), Math.Round(r, 4), Math.Round(acc, 4),
             string.Join(" | ", members.Select(Describe)), members[0].Seed, train.Count, dev.Count, members.Count);
@@ -93,6 +85,31 @@ public static class ClassifierTrainer
         File.WriteAllText(infoPath, JsonSerializer.Serialize(info, ScreeningJsonContext.Default.AeModelInfo) + "\n");
         return new TrainingResult(info, outputModelPath, infoPath, sw.Elapsed);
     }
+
+    /// <summary>Trains every member on <paramref name="train"/>; returns them and the averaged probabilities on <paramref name="dev"/>.</summary>
+    internal static (List<LinearMember> Members, List<(float Prob, bool Label)> Dev) TrainEnsemble(List<AeInput> train, List<AeInput> dev, IReadOnlyList<TrainerOptions> members)
+    {
+        var trained = new List<LinearMember>();
+        var devSum = new double[dev.Count];
+        var buffer = new FeatureBuffer();
+        foreach (var options in members)
+        {
+            var member = TrainMember(train, options);
+            trained.Add(member);
+            for (int i = 0; i < dev.Count; i++)
+            {
+                devSum[i] += member.Probability(dev[i], buffer);
+            }
+        }
+
+        return (trained, [.. dev.Select((d, i) => ((float)(devSum[i] / members.Count), d.Label))]);
+    }
+
+    /// <summary>Tunes the threshold for F1 on labelled probabilities: (threshold, F1, P, R, accuracy).</summary>
+    internal static (double Threshold, double F1, double P, double R, double Acc) Tune(List<(float Prob, bool Label)> probs) => TuneThreshold(probs);
+
+    /// <summary>Reads a PsyTAR-format file into model inputs.</summary>
+    internal static List<AeInput> LoadInputs(string path, ScreeningLexicon lexicon, SpanVocabulary spans) => Load(path, lexicon, spans);
 
     /// <summary>Scores a trained classifier on a PsyTAR-format file at its stored threshold.</summary>
     public static (double F1, double Precision, double Recall) Evaluate(AdverseEventClassifier classifier, string csvPath)
@@ -103,45 +120,145 @@ public static class ClassifierTrainer
         return (f1, precision, recall);
     }
 
-    private static string Describe(TrainerOptions o) =>
-        $"{o.Trainer} words1-{o.WordNgrams} chars{o.CharNgrams} l2={o.L2} it={o.Iterations}{(o.UseLexiconFeatures ? " +lexicon-features" : "")}{(o.UseTags ? " +tags" : "")}";
-
-    private static EstimatorChain<ITransformer> BuildPipeline(MLContext ml, TrainerOptions o)
+    internal static string Describe(TrainerOptions o)
     {
-        var text = ml.Transforms.Text.FeaturizeText("TextFeatures", new TextFeaturizingEstimator.Options
+        var f = o.Features;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{o.Trainer} l2={o.L2} l1={o.L1} it={o.Iterations} pos={o.PositiveWeight}{(o.NaiveBayes ? $" nb(a={o.NbAlpha})" : "")} words1-{f.WordNgrams} chars{f.CharMin}-{f.CharMax} bits={f.Bits}{(f.UseTags ? " +tags" : "")}{(f.UseLexicon ? " +lexicon" : "")}");
+    }
+
+    /// <summary>Trains one member with ML.NET on hashed features and exports its weights and calibration.</summary>
+    internal static LinearMember TrainMember(List<AeInput> train, TrainerOptions o)
+    {
+        var f = o.Features;
+        float[]? ratios = o.NaiveBayes ? NaiveBayesRatios(train, f, o.NbAlpha) : null;
+        var buffer = new FeatureBuffer();
+        var rows = new List<AeVectorRow>(train.Count);
+        foreach (var t in train)
         {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
-            KeepNumbers = true,
-            KeepPunctuations = false,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = o.WordNgrams, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            CharFeatureExtractor = o.CharNgrams > 0 ? new WordBagEstimator.Options { NgramLength = o.CharNgrams, UseAllLengths = o.CharAllLengths, Weighting = NgramExtractingEstimator.WeightingCriteria.Tf } : null,
-        }, o.UseTags ? nameof(AeInput.Text) : nameof(AeInput.Plain));
-        var features = o.UseLexiconFeatures
-            ? text.Append(ml.Transforms.Concatenate("Features", "TextFeatures", nameof(AeInput.Lex)))
-            : text.Append(ml.Transforms.Concatenate("Features", "TextFeatures"));
-        IEstimator<ITransformer> trainer = o.Trainer switch
+            HashedFeaturizer.Featurize(t, f, ratios, buffer);
+            rows.Add(new AeVectorRow
+            {
+                Label = t.Label,
+                Weight = t.Label ? o.PositiveWeight : 1f,
+                Features = new VBuffer<float>(f.Dimension, buffer.Count, [.. buffer.Values], [.. buffer.Indices]),
+            });
+        }
+
+        var ml = new MLContext(seed: o.Seed);
+        var schema = SchemaDefinition.Create(typeof(AeVectorRow));
+        schema[nameof(AeVectorRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, f.Dimension);
+        var view = ml.Data.LoadFromEnumerable(rows, schema);
+        const string label = nameof(AeVectorRow.Label), features = nameof(AeVectorRow.Features), weight = nameof(AeVectorRow.Weight);
+        switch (o.Trainer)
         {
-            "lbfgs" => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            case "svm":
             {
-                LabelColumnName = nameof(AeInput.Label), FeatureColumnName = "Features", L2Regularization = o.L2, NumberOfThreads = 1,
-            }),
-            "perceptron" => ml.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
+                var svm = ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+                {
+                    LabelColumnName = label, FeatureColumnName = features, NumberOfIterations = o.Iterations, Lambda = o.L2,
+                }).Fit(view);
+                var linear = svm.Model;
+                var raw = new LinearMember(f, [.. linear.Weights], linear.Bias, 1, 0, ratios);
+                var (slope, offset) = FitPlatt([.. train.Select(t => Margin(raw, t, buffer))], [.. train.Select(t => t.Label)]);
+                return new LinearMember(f, raw.Weights, raw.Bias, slope, offset, ratios);
+            }
+
+            case "sdca":
             {
-                LabelColumnName = nameof(AeInput.Label), FeatureColumnName = "Features", NumberOfIterations = o.Iterations, L2Regularization = o.L2,
-            }).Append(ml.BinaryClassification.Calibrators.Platt(labelColumnName: nameof(AeInput.Label))),
-            "svm" => ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+                var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+                {
+                    LabelColumnName = label, FeatureColumnName = features, ExampleWeightColumnName = weight, L2Regularization = o.L2,
+                    L1Regularization = o.L1, NumberOfThreads = 1, MaximumNumberOfIterations = o.Iterations,
+                }).Fit(view).Model;
+                return new LinearMember(f, [.. model.SubModel.Weights], model.SubModel.Bias, (float)model.Calibrator.Slope, (float)model.Calibrator.Offset, ratios);
+            }
+
+            default:
             {
-                LabelColumnName = nameof(AeInput.Label), FeatureColumnName = "Features", NumberOfIterations = o.Iterations, Lambda = o.L2,
-            }).Append(ml.BinaryClassification.Calibrators.Platt(labelColumnName: nameof(AeInput.Label))),
-            _ => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+                var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    LabelColumnName = label, FeatureColumnName = features, ExampleWeightColumnName = weight, L2Regularization = o.L2,
+                    L1Regularization = o.L1, NumberOfThreads = 1,
+                }).Fit(view).Model;
+                return new LinearMember(f, [.. model.SubModel.Weights], model.SubModel.Bias, (float)model.Calibrator.Slope, (float)model.Calibrator.Offset, ratios);
+            }
+        }
+    }
+
+    private static double Margin(LinearMember m, AeInput input, FeatureBuffer buffer)
+    {
+        // p = 1 / (1 + exp(score)) with slope 1, offset 0: recover the raw score
+        double p = m.Probability(input, buffer);
+        return Math.Log((1 - p) / Math.Max(p, 1e-12));
+    }
+
+    /// <summary>Platt scaling (Newton's method with Platt's smoothed targets): p = 1 / (1 + exp(A * score + B)).</summary>
+    private static (float Slope, float Offset) FitPlatt(double[] scores, bool[] labels)
+    {
+        int np = labels.Count(l => l), nn = labels.Length - np;
+        double hi = (np + 1.0) / (np + 2.0), lo = 1.0 / (nn + 2.0);
+        double a = 0, b = Math.Log((nn + 1.0) / (np + 1.0));
+        for (int it = 0; it < 100; it++)
+        {
+            double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
+            for (int i = 0; i < scores.Length; i++)
             {
-                LabelColumnName = nameof(AeInput.Label), FeatureColumnName = "Features", L2Regularization = o.L2, NumberOfThreads = 1,
-                MaximumNumberOfIterations = o.Iterations,
-            }),
-        };
-        return features.Append(trainer);
+                double t = labels[i] ? hi : lo;
+                double p = 1 / (1 + Math.Exp((a * scores[i]) + b));
+                double d = t - p; // gradient of the NLL w.r.t. (a s + b)
+                ga += d * scores[i];
+                gb += d;
+                double w = p * (1 - p);
+                haa += w * scores[i] * scores[i];
+                hab += w * scores[i];
+                hbb += w;
+            }
+
+            double det = (haa * hbb) - (hab * hab);
+            double da = -((hbb * ga) - (hab * gb)) / det, db = -((haa * gb) - (hab * ga)) / det;
+            a += da;
+            b += db;
+            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return ((float)a, (float)b);
+    }
+
+    /// <summary>NBSVM log-count ratios per hash bucket over binary features of the train split.</summary>
+    private static float[] NaiveBayesRatios(List<AeInput> train, FeatureOptions f, float alpha)
+    {
+        int size = 1 << f.Bits;
+        var pos = new double[size];
+        var neg = new double[size];
+        var buffer = new FeatureBuffer();
+        foreach (var t in train)
+        {
+            HashedFeaturizer.Featurize(t, f with { UseLexicon = false }, null, buffer);
+            var counts = t.Label ? pos : neg;
+            foreach (int i in buffer.Indices)
+            {
+                counts[i] += 1;
+            }
+        }
+
+        double pSum = size * (double)alpha, nSum = size * (double)alpha;
+        for (int i = 0; i < size; i++)
+        {
+            pSum += pos[i];
+            nSum += neg[i];
+        }
+
+        var r = new float[size];
+        for (int i = 0; i < size; i++)
+        {
+            r[i] = (float)Math.Log(((pos[i] + alpha) / pSum) / ((neg[i] + alpha) / nSum));
+        }
+
+        return r;
     }
 
     private static (double Threshold, double F1, double P, double R, double Acc) TuneThreshold(List<(float Prob, bool Label)> dev)

@@ -22,7 +22,7 @@ public sealed record JsonlRunSummary(long Lines, long Screened, long Failed, Tim
 /// <c>{"id","categories","decision","findings":[{"category","start","end","text","code","score"}],"scores"}</c>;
 /// a bad line yields <c>{"id"?,"line","error"}</c> and "line N: message" on the error writer.
 /// </summary>
-public sealed class JsonlScreening
+public sealed partial class JsonlScreening
 {
     private readonly Screener _screener;
 
@@ -137,6 +137,10 @@ public sealed class JsonlScreening
         {
             item.Error = "invalid JSON: " + FirstSentence(ex.Message);
         }
+        catch (InvalidOperationException ex)
+        {
+            item.Error = "invalid JSON: " + FirstSentence(ex.Message);
+        }
 
         if (request is null)
         {
@@ -166,113 +170,139 @@ public sealed class JsonlScreening
     /// <summary>Parses one input line; returns null with <paramref name="error"/> when it is not a usable record.</summary>
     internal static ScreeningRequest? Parse(string line, out string? rawId, out string? error)
     {
-        rawId = null;
-        error = null;
         int max = Encoding.UTF8.GetMaxByteCount(line.Length);
         byte[] rented = ArrayPool<byte>.Shared.Rent(max);
         try
         {
             int n = Encoding.UTF8.GetBytes(line, rented);
-            var reader = new Utf8JsonReader(rented.AsSpan(0, n), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var utf8 = rented.AsSpan(0, n);
+            int idStart = 0, idLength = 0;
+            try
             {
-                error = "not a JSON object";
-                return null;
+                return ParseUtf8(utf8, ref idStart, ref idLength, out error);
             }
-
-            string? text = null, lang = null, context = null, market = null, channel = null;
-            bool textWrongType = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            finally
             {
-                string name = reader.GetString()!;
-                reader.Read();
-                switch (name)
-                {
-                    case "id":
-                        rawId = reader.TokenType switch
-                        {
-                            JsonTokenType.String or JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan) is var v && reader.TokenType == JsonTokenType.String
-                                ? JsonSerializer.Serialize(reader.GetString(), ScreeningJsonContext.Default.String) : v,
-                            _ => null,
-                        };
-                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                        {
-                            reader.Skip();
-                        }
-
-                        break;
-                    case "text":
-                        if (reader.TokenType == JsonTokenType.String)
-                        {
-                            text = reader.GetString();
-                        }
-                        else
-                        {
-                            textWrongType = reader.TokenType != JsonTokenType.Null;
-                            reader.Skip();
-                        }
-
-                        break;
-                    case "lang":
-                    case "language":
-                        lang = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                        reader.Skip();
-                        break;
-                    case "context":
-                        context = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                        reader.Skip();
-                        break;
-                    case "market":
-                        market = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                        reader.Skip();
-                        break;
-                    case "channel":
-                        channel = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                        reader.Skip();
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                // the id is echoed even when the line turns out to be bad JSON after it
+                rawId = idLength > 0 ? Encoding.UTF8.GetString(utf8.Slice(idStart, idLength)) : null;
             }
-
-            if (reader.TokenType != JsonTokenType.EndObject)
-            {
-                error = "invalid JSON object";
-                return null;
-            }
-
-            // nothing may follow the object on the line
-            if (reader.Read())
-            {
-                error = "unexpected content after the JSON object";
-                return null;
-            }
-
-            if (text is null)
-            {
-                error = textWrongType ? "\"text\" must be a string" : "missing \"text\"";
-                return null;
-            }
-
-            if (!TryParseContext(context, out var ctx))
-            {
-                error = $"unknown context \"{context}\"";
-                return null;
-            }
-
-            lang = lang?.Trim().ToLowerInvariant();
-            if (lang is not (null or "" or "en" or "it"))
-            {
-                lang = null; // unsupported language: detect
-            }
-
-            return new ScreeningRequest(text, string.IsNullOrEmpty(lang) ? null : lang, ctx, string.IsNullOrWhiteSpace(market) ? null : market.Trim().ToUpperInvariant(), channel);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// Parses one UTF-8 line; the id's raw JSON (a string with its quotes, or a number) is at
+    /// [<paramref name="idStart"/>, +<paramref name="idLength"/>) (length 0 = none; set as soon as read, so known even when a later token throws). Throws <see cref="JsonException"/> on bad JSON.
+    /// </summary>
+    internal static ScreeningRequest? ParseUtf8(ReadOnlySpan<byte> utf8, ref int idStart, ref int idLength, out string? error)
+    {
+        idStart = 0;
+        idLength = 0;
+        error = null;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            error = "not a JSON object";
+            return null;
+        }
+
+        string? text = null, lang = null, context = null, market = null, channel = null;
+        bool textWrongType = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    text = reader.GetString();
+                }
+                else
+                {
+                    textWrongType = reader.TokenType != JsonTokenType.Null;
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                {
+                    idStart = (int)reader.TokenStartIndex;
+                    idLength = (int)reader.BytesConsumed - idStart;
+                }
+                else
+                {
+                    idLength = 0;
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("lang"u8) || reader.ValueTextEquals("language"u8))
+            {
+                reader.Read();
+                lang = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("context"u8))
+            {
+                reader.Read();
+                context = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("market"u8))
+            {
+                reader.Read();
+                market = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("channel"u8))
+            {
+                reader.Read();
+                channel = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            error = "invalid JSON object";
+            return null;
+        }
+
+        // nothing may follow the object on the line
+        if (reader.Read())
+        {
+            error = "unexpected content after the JSON object";
+            return null;
+        }
+
+        if (text is null)
+        {
+            error = textWrongType ? "\"text\" must be a string" : "missing \"text\"";
+            return null;
+        }
+
+        if (!TryParseContext(context, out var ctx))
+        {
+            error = $"unknown context \"{context}\"";
+            return null;
+        }
+
+        lang = lang?.Trim().ToLowerInvariant();
+        if (lang is not (null or "" or "en" or "it"))
+        {
+            lang = null; // unsupported language: detect
+        }
+
+        return new ScreeningRequest(text, string.IsNullOrEmpty(lang) ? null : lang, ctx, string.IsNullOrWhiteSpace(market) ? null : market.Trim().ToUpperInvariant(), channel);
     }
 
     /// <summary>Parses "inbound", "outbound", "employee-share", "community", "reply" (null = inbound).</summary>
@@ -314,68 +344,60 @@ public sealed class JsonlScreening
         SkipValidation = true,
     };
 
-    /// <summary>The input's id is echoed verbatim (string or number), or null when the line had none.</summary>
-    private static void WriteId(Utf8JsonWriter w, string? rawId)
-    {
-        if (rawId is null)
-        {
-            w.WriteNull("id");
-            return;
-        }
-
-        w.WritePropertyName("id");
-        w.WriteRawValue(rawId, skipInputValidation: true);
-    }
-
     private static string ResultLine(ArrayBufferWriter<byte> buffer, string? rawId, ScreeningResult r)
     {
         buffer.ResetWrittenCount();
         using (var w = new Utf8JsonWriter(buffer, LineWriterOptions))
         {
-            w.WriteStartObject();
-            WriteId(w, rawId);
-
-            w.WriteStartArray("categories");
-            foreach (var c in r.Categories)
-            {
-                w.WriteStringValue(c);
-            }
-
-            w.WriteEndArray();
-            w.WriteString("decision", DecisionName(r.Decision));
-            w.WriteStartArray("findings");
-            foreach (var f in r.Findings)
-            {
-                w.WriteStartObject();
-                w.WriteString("category", f.Category);
-                w.WriteNumber("start", f.Start);
-                w.WriteNumber("end", f.End);
-                w.WriteString("text", f.Text);
-                if (f.Code is null)
-                {
-                    w.WriteNull("code");
-                }
-                else
-                {
-                    w.WriteString("code", f.Code);
-                }
-
-                w.WriteNumber("score", Math.Round(f.Score, 3));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartObject("scores");
-            foreach (var (k, v) in r.Scores)
-            {
-                w.WriteNumber(k, Math.Round(v, 3));
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
+            var id = rawId is null ? default : Encoding.UTF8.GetBytes(rawId).AsSpan();
+            WriteResult(w, id, rawId is not null, r);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    private static void WriteResult(Utf8JsonWriter w, ReadOnlySpan<byte> rawId, bool hasId, ScreeningResult r)
+    {
+        w.WriteStartObject();
+        WriteId(w, rawId, hasId);
+        w.WriteStartArray("categories"u8);
+        foreach (var c in r.Categories)
+        {
+            w.WriteStringValue(c);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("decision"u8, DecisionName(r.Decision));
+        w.WriteStartArray("findings"u8);
+        foreach (var f in r.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("category"u8, f.Category);
+            w.WriteNumber("start"u8, f.Start);
+            w.WriteNumber("end"u8, f.End);
+            w.WriteString("text"u8, f.Text);
+            if (f.Code is null)
+            {
+                w.WriteNull("code"u8);
+            }
+            else
+            {
+                w.WriteString("code"u8, f.Code);
+            }
+
+            w.WriteNumber("score"u8, Math.Round(f.Score, 3));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("scores"u8);
+        foreach (var (k, v) in r.Scores)
+        {
+            w.WriteNumber(k, Math.Round(v, 3));
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static string ErrorLine(ArrayBufferWriter<byte> buffer, string? rawId, long lineNumber, string error)
@@ -384,7 +406,7 @@ public sealed class JsonlScreening
         using (var w = new Utf8JsonWriter(buffer, LineWriterOptions))
         {
             w.WriteStartObject();
-            WriteId(w, rawId);
+            WriteId(w, rawId is null ? default : Encoding.UTF8.GetBytes(rawId), rawId is not null);
 
             w.WriteNumber("line", lineNumber);
             w.WriteString("error", error);

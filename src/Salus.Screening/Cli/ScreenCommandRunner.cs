@@ -30,6 +30,26 @@ public static class ScreenCommandRunner
         TextWriter? writer = null;
         try
         {
+            bool stdinIsConsole = stdin is null || ReferenceEquals(stdin, Console.In);
+            bool inIsFile = inPath is not ("-" or "" or null);
+            if (fmt == ScreenOutputFormat.Jsonl && outPath is not ("-" or "" or null) && (inIsFile || stdinIsConsole))
+            {
+                // files (and the process's own stdin): the byte-level path, no per-line strings
+                await using var inStream = inIsFile
+                    ? new FileStream(inPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous)
+                    : Console.OpenStandardInput();
+                await using var outStream = new FileStream(outPath!, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+                var fast = new JsonlScreening(screener ?? Screener.CreateDefault());
+                var s = await fast.RunAsync(inStream, outStream, stderr, cancellationToken).ConfigureAwait(false);
+                if (s.Failed > 0)
+                {
+                    await stderr.WriteLineAsync($"{s.Failed} of {s.Lines} lines failed").ConfigureAwait(false);
+                    return 1;
+                }
+
+                return 0;
+            }
+
             reader = inPath is "-" or "" or null
                 ? stdin ?? Console.In
                 : new StreamReader(inPath, Encoding.UTF8, true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });

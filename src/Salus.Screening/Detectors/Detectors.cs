@@ -26,18 +26,35 @@ internal static class EngineDetectors
         var hits = a.Of(LexiconKind.Drug);
         var kept = new List<Hit>();
 
-        // drop a drug hit contained in a longer one ("acido" inside "acido acetilsalicilico")
+        // drop a drug hit contained in a longer one ("acido" inside "acido acetilsalicilico"): hits come ordered by start
+        // (longer first at the same start), so one sweep with the furthest end seen so far decides, in linear time
+        int maxEnd = -1, maxEndStart = int.MaxValue;
         foreach (var h in hits)
         {
-            bool contained = hits.Exists(o => o != h && o.NStart <= h.NStart && o.NEnd >= h.NEnd && (o.NEnd - o.NStart) > (h.NEnd - h.NStart));
-            bool duplicate = kept.Exists(o => o.NStart == h.NStart && o.NEnd == h.NEnd);
+            bool contained = maxEnd > h.NEnd || (maxEnd == h.NEnd && maxEndStart < h.NStart);
+            bool duplicate = kept.Count > 0 && kept[^1].NStart == h.NStart && kept[^1].NEnd == h.NEnd;
+            if (h.NEnd > maxEnd)
+            {
+                maxEnd = h.NEnd;
+                maxEndStart = h.NStart;
+            }
+
             if (!contained && !duplicate)
             {
                 kept.Add(h);
             }
         }
 
-        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !HasDrugContext(a, h, kept));
+        var unambiguousSentences = new HashSet<int>();
+        foreach (var h in kept)
+        {
+            if (!h.Info.Drug!.Ambiguous)
+            {
+                unambiguousSentences.Add(h.Sentence);
+            }
+        }
+
+        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !a.Near(LexiconKind.DrugCue, h, 5) && !unambiguousSentences.Contains(h.Sentence));
         foreach (var h in kept)
         {
             var d = h.Info.Drug!;
@@ -86,16 +103,17 @@ internal static class EngineDetectors
                 details["prescription-only"] = rx ? "true" : "false";
             }
 
-            double score = d.Ambiguous ? 0.7 : d.Sources == "d" ? 0.85 : 0.95;
+            if (h.Info.Tag == "fuzzy")
+            {
+                details["fuzzy"] = "true"; // a misspelling one edit away from the surface
+            }
+
+            double score = h.Info.Tag == "fuzzy" ? 0.75 : d.Ambiguous ? 0.7 : d.Sources == "d" ? 0.85 : 0.95;
             findings.Add(new Finding(Categories.DrugMention, h.Start, h.End, a.Text[h.Start..h.End], d.Code, score, details));
         }
 
         return kept;
     }
-
-    private static bool HasDrugContext(TextAnalysis a, Hit h, List<Hit> drugs) =>
-        a.Near(LexiconKind.DrugCue, h, 5)
-        || drugs.Exists(o => o != h && o.Sentence == h.Sentence && !o.Info.Drug!.Ambiguous);
 
     /// <summary>Adverse events: a (named or referred) medicine plus an experienced, non-suppressed reaction.</summary>
     public static double AdverseEvents(TextAnalysis a, ScreeningContext context, List<Hit> drugs, IAdverseEventClassifier? classifier, List<Finding> findings)
@@ -190,12 +208,31 @@ internal static class EngineDetectors
             }
 
             rule = Math.Min(rule, 0.99);
-            float p = P(s);
-            double score = p < 0 ? rule : 0.65 * rule + 0.35 * p;
+
+            // the classifier only matters where it can change the outcome: a rule score so strong that even p = 0
+            // flags (>= DecisiveRule), or a candidate that cannot beat the best so far, is not worth a prediction
+            double score;
+            if (classifier is null || rule >= DecisiveRule)
+            {
+                score = rule;
+            }
+            else if ((0.65 * rule) + 0.35 <= best)
+            {
+                continue;
+            }
+            else
+            {
+                score = (0.65 * rule) + (0.35 * P(s));
+            }
+
             if (score > best)
             {
                 best = score;
                 bestHit = r;
+                if (best >= 0.9)
+                {
+                    break; // flagged with a strong score: further candidates cannot change the outcome
+                }
             }
         }
 
@@ -256,6 +293,9 @@ internal static class EngineDetectors
 
         return best;
     }
+
+    /// <summary>0.65 × rule ≥ 0.5: flagged whatever the classifier says.</summary>
+    private const double DecisiveRule = 0.5 / 0.65;
 
     private static bool IsSideEffectCue(string term) =>
         term.Contains("side effect", StringComparison.Ordinal) || term.Contains("effett", StringComparison.Ordinal)
@@ -417,9 +457,9 @@ internal static class EngineDetectors
 
     }
 
-    public static void Disclosure(TextAnalysis a, ScreeningContext context, List<Finding> findings)
+    public static void Disclosure(ScreeningContext context, bool hasDisclosure, List<Finding> findings)
     {
-        if (context != ScreeningContext.EmployeeShare || a.Of(LexiconKind.Disclosure).Count > 0)
+        if (context != ScreeningContext.EmployeeShare || hasDisclosure)
         {
             return;
         }

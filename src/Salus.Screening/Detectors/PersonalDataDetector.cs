@@ -71,11 +71,14 @@ internal static partial class PersonalDataDetector
         }
 
         bool hasDigits = text.AsSpan().IndexOfAny(Digits) >= 0;
-        foreach (Match m in CodiceFiscaleRegex().Matches(text))
+        if (HasToken(text, 16))
         {
-            if (Validators.IsValidCodiceFiscale(m.ValueSpan))
+            foreach (Match m in CodiceFiscaleRegex().Matches(text))
             {
-                Add(m.Index, m.Index + m.Length, "codice-fiscale", 0.99);
+                if (Validators.IsValidCodiceFiscale(m.ValueSpan))
+                {
+                    Add(m.Index, m.Index + m.Length, "codice-fiscale", 0.99);
+                }
             }
         }
 
@@ -140,6 +143,33 @@ internal static partial class PersonalDataDetector
         DetectHealthData(a, findings);
     }
 
+    /// <summary>Could the text hold a codice fiscale (an ASCII letter/digit run of exactly 16 chars)?</summary>
+    internal static bool MayHoldCodiceFiscale(string text) => HasToken(text, 16);
+
+    /// <summary>Is there an ASCII letter/digit run of exactly <paramref name="length"/> chars (a codice fiscale candidate)?</summary>
+    private static bool HasToken(string text, int length)
+    {
+        int run = 0;
+        foreach (char c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                run++;
+            }
+            else
+            {
+                if (run == length)
+                {
+                    return true;
+                }
+
+                run = 0;
+            }
+        }
+
+        return run == length;
+    }
+
     private static bool LooksLikeDate(ReadOnlySpan<char> v)
     {
         // 12/03/2024 or 2024-03-12 style
@@ -193,30 +223,130 @@ internal static partial class PersonalDataDetector
     /// Personal health data: a reference to a specific person ("my son Luca", "mia moglie", "my name is ...")
     /// linked, in the same sentence, to a condition, a treatment (drug) or a reaction.
     /// </summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}@_.])(?:(?:Mr|Mrs|Ms|Dr|Sig|Sig\.ra|Signor|Signora|Dott|Dott\.ssa)\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex FullNameRegex();
+
+    [GeneratedRegex(@"(?<![\w@])@[A-Za-z0-9_.]{2,30}(?![\w@])", RegexOptions.CultureInvariant)]
+    private static partial Regex HandleRegex();
+
+    /// <summary>Capitalised words that start sentences or greet: not a person's name.</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "this", "that", "these", "my", "our", "your", "his", "her", "their", "i", "we", "you", "he", "she", "they", "it",
+        "a", "an", "and", "but", "or", "so", "if", "when", "after", "before", "since", "today", "yesterday", "tomorrow",
+        "hello", "hi", "hey", "dear", "thanks", "thank", "please", "good", "great", "doctor", "nurse", "hospital", "pharmacy",
+        "il", "lo", "la", "le", "gli", "i", "un", "una", "uno", "mio", "mia", "miei", "mie", "tuo", "tua", "suo", "sua", "nostro",
+        "nostra", "e", "ma", "o", "se", "quando", "dopo", "prima", "oggi", "ieri", "domani", "ciao", "salve", "buongiorno",
+        "buonasera", "grazie", "caro", "cara", "gentile", "dottore", "medico", "ospedale", "farmacia", "anche", "poi", "ho", "sono",
+        "ha", "has", "is", "was", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunedi", "martedi",
+        "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+        "agosto", "settembre", "ottobre", "novembre", "dicembre", "italy", "italia", "rome", "roma", "milano", "milan",
+    };
+
+    /// <summary>
+    /// Personal health data: an identifiable person linked, in the same sentence, to a condition, a medicine or a
+    /// reaction. Identifiable = a relative or self reference followed by a name ("my son Luca", "mia madre Maria"),
+    /// "my name is…", a full name ("Luca Rossi", "Mr Smith"), an @handle, or — anywhere in the text — contact data
+    /// (e-mail, phone, codice fiscale…) next to a first-person health statement. Code "health-data", kind says how.
+    /// </summary>
     private static void DetectHealthData(TextAnalysis a, List<Finding> findings)
     {
-        var persons = a.Of(LexiconKind.HealthPerson).Concat(a.Of(LexiconKind.IdentityCue))
-            .Concat(a.Of(LexiconKind.ThirdPerson).Where(h => h.Info.Term.Contains(' ', StringComparison.Ordinal)));
-        foreach (var p in persons)
+        var healthHits = new List<Hit>();
+        healthHits.AddRange(a.Of(LexiconKind.Condition));
+        healthHits.AddRange(a.Of(LexiconKind.Drug));
+        healthHits.AddRange(a.Of(LexiconKind.Reaction));
+        if (healthHits.Count == 0)
         {
-            bool named = HasNameAfter(a.Text, p.End) || p.Kind == LexiconKind.IdentityCue;
-            if (!named)
-            {
-                continue;
-            }
-
-            var health = a.Of(LexiconKind.Condition).Concat(a.Of(LexiconKind.Drug)).Concat(a.Of(LexiconKind.Reaction))
-                .Where(h => h.Sentence == p.Sentence).OrderBy(h => Math.Abs(h.Word - p.Word)).FirstOrDefault();
-            if (health is null)
-            {
-                continue;
-            }
-
-            int start = Math.Min(p.Start, health.Start), end = Math.Max(p.End, health.End);
-            findings.Add(new Finding(Categories.PersonalData, start, end, a.Text[start..end], "health-data", 0.8,
-                new Dictionary<string, string> { ["kind"] = "health-data", ["person"] = p.Info.Term, ["health"] = health.Info.Tag ?? health.Info.Term }));
             return;
         }
+
+        Hit? Nearest(int sentence, int word, int maxWords)
+        {
+            Hit? best = null;
+            foreach (var h in healthHits)
+            {
+                if (h.Sentence == sentence && Math.Abs(h.Word - word) <= maxWords && (best is null || Math.Abs(h.Word - word) < Math.Abs(best.Word - word)))
+                {
+                    best = h;
+                }
+            }
+
+            return best;
+        }
+
+        void Report(int pStart, int pEnd, Hit health, string kind, string person)
+        {
+            int start = Math.Min(pStart, health.Start), end = Math.Max(pEnd, health.End);
+            findings.Add(new Finding(Categories.PersonalData, start, end, a.Text[start..end], "health-data", 0.8,
+                new Dictionary<string, string> { ["kind"] = "health-data", ["identified-by"] = kind, ["person"] = person, ["health"] = health.Info.Tag ?? health.Info.Term }));
+        }
+
+        // 1. "my son Luca", "mia madre Maria", "my name is"
+        foreach (var p in a.Of(LexiconKind.IdentityCue).Concat(a.Of(LexiconKind.HealthPerson))
+            .Concat(a.Of(LexiconKind.ThirdPerson).Where(h => h.Info.Term.Contains(' ', StringComparison.Ordinal))))
+        {
+            if (HasNameAfter(a.Text, p.End) && Nearest(p.Sentence, p.Word, 50) is { } health)
+            {
+                Report(p.Start, p.End, health, p.Kind == LexiconKind.IdentityCue ? "self-named" : "named-relative", p.Info.Term);
+                return;
+            }
+        }
+
+        // 2. a full name or an @handle within 8 words of the health term
+        foreach (var (regex, kind) in new[] { (FullNameRegex(), "full-name"), (HandleRegex(), "handle") })
+        {
+            foreach (Match m in regex.Matches(a.Text))
+            {
+                if (kind == "full-name" && !LooksLikeName(m.Value, a, m.Index, m.Index + m.Length))
+                {
+                    continue;
+                }
+
+                var (sentence, word) = a.Locate(m.Index);
+                if (Nearest(sentence, word, 8) is { } health)
+                {
+                    Report(m.Index, m.Index + m.Length, health, kind, kind);
+                    return;
+                }
+            }
+        }
+
+        // 3. contact data in the text and a first-person health statement: the writer is identifiable
+        bool contact = findings.Exists(f => f.Category == Categories.PersonalData && f.Code is not ("health-data" or "date-of-birth" or "postal-address"));
+        if (contact)
+        {
+            foreach (var fp in a.Of(LexiconKind.FirstPerson))
+            {
+                if (Nearest(fp.Sentence, fp.Word, 8) is { } health)
+                {
+                    Report(fp.Start, fp.End, health, "contact", fp.Info.Term);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every word capitalised, none a function word or greeting, none a lexicon term (drug, condition...).</summary>
+    private static bool LooksLikeName(string value, TextAnalysis a, int start, int end)
+    {
+        foreach (var w in value.Split([' ', '\t', '\n', '.'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (NotNames.Contains(w))
+            {
+                return false;
+            }
+        }
+
+        foreach (var kind in new[] { LexiconKind.Drug, LexiconKind.Condition, LexiconKind.Reaction, LexiconKind.Abuse, LexiconKind.Crisis })
+        {
+            if (a.Of(kind).Exists(h => h.Start < end && start < h.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A capitalised name right after the person reference ("my son Luca", "mia figlia Giulia").</summary>

@@ -34,14 +34,16 @@ internal readonly record struct SentenceSpan(int Start, int End, bool IsQuestion
 /// <summary>Per-request working state shared by the detectors.</summary>
 internal sealed class TextAnalysis
 {
+    private static readonly int KindCount = Enum.GetValues<LexiconKind>().Length;
+
     private readonly List<Hit>[] _byKind;
 
-    public TextAnalysis(string text, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, string? language)
+    public TextAnalysis(string text, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, string? language, bool fuzzyDrugs = true)
     {
         Text = text;
         Normalized = normalized;
         Sentences = SplitSentences(text);
-        _byKind = new List<Hit>[Enum.GetValues<LexiconKind>().Length];
+        _byKind = new List<Hit>[KindCount];
         for (int i = 0; i < _byKind.Length; i++)
         {
             _byKind[i] = [];
@@ -80,7 +82,7 @@ internal sealed class TextAnalysis
                 sentence++;
             }
 
-            foreach (var info in lexicon.PayloadOf(m.Pattern))
+            foreach (var info in lexicon.Payload(m.Pattern))
             {
                 if (info.Kind == LexiconKind.Stopword)
                 {
@@ -100,6 +102,10 @@ internal sealed class TextAnalysis
             }
         }
 
+        if (fuzzyDrugs)
+        {
+            AddFuzzyDrugs(span, normalized, lexicon, matches, all);
+        }
         WordCount = word + 1;
         Language = language is "en" or "it" ? language : DetectLanguage(en, it, text);
         foreach (var h in all)
@@ -141,7 +147,100 @@ internal sealed class TextAnalysis
         _byKind[(int)kind].Exists(h => h != target && h.Sentence == target.Sentence &&
             (h.NEnd <= target.NStart ? target.Word - h.WordEnd : h.Word - target.WordEnd) <= maxWords);
 
-    private static string DetectLanguage(int en, int it, string text)
+    /// <summary>Words no lexicon matched that are one edit from a drug name (misspellings) become drug hits.</summary>
+    private void AddFuzzyDrugs(ReadOnlySpan<char> span, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, List<Hit> all)
+    {
+        int j = 0, maxEnd = -1, word = 0, sentence = 0;
+        List<Hit>? fuzzy = null;
+        int i = 0;
+        while (i < span.Length)
+        {
+            if (span[i] == ' ')
+            {
+                word++;
+                i++;
+                continue;
+            }
+
+            int ts = i;
+            while (i < span.Length && span[i] != ' ')
+            {
+                i++;
+            }
+
+            int te = i;
+            if (te - ts < FuzzyDrugIndex.MinLength)
+            {
+                continue;
+            }
+
+            while (j < matches.Count && matches[j].Start < te)
+            {
+                maxEnd = Math.Max(maxEnd, matches[j].End);
+                j++;
+            }
+
+            if (maxEnd > ts)
+            {
+                continue; // part of a lexicon term
+            }
+
+            var drug = lexicon.Fuzzy.Find(span[ts..te]);
+            if (drug is null)
+            {
+                continue;
+            }
+
+            var (os, oe) = normalized.ToOriginal(ts, te);
+            while (sentence + 1 < Sentences.Count && Sentences[sentence + 1].Start <= os)
+            {
+                sentence++;
+            }
+
+            var info = new TermInfo(LexiconKind.Drug, null, drug.Surface, "fuzzy", 0, drug);
+            (fuzzy ??= []).Add(new Hit { Info = info, NStart = ts, NEnd = te, Start = os, End = oe, Word = word, WordEnd = word, Sentence = sentence });
+        }
+
+        if (fuzzy is null)
+        {
+            return;
+        }
+
+        // stable merge: both lists are ordered by position
+        var merged = new List<Hit>(all.Count + fuzzy.Count);
+        int a = 0, f = 0;
+        while (a < all.Count || f < fuzzy.Count)
+        {
+            merged.Add(f >= fuzzy.Count || (a < all.Count && all[a].NStart <= fuzzy[f].NStart) ? all[a++] : fuzzy[f++]);
+        }
+
+        all.Clear();
+        all.AddRange(merged);
+    }
+
+    /// <summary>Sentence and word index of an original-text offset.</summary>
+    public (int Sentence, int Word) Locate(int originalOffset)
+    {
+        int sentence = 0;
+        while (sentence + 1 < Sentences.Count && Sentences[sentence + 1].Start <= originalOffset)
+        {
+            sentence++;
+        }
+
+        var span = Normalized.Span;
+        int word = 0;
+        for (int i = 0; i < span.Length && Normalized.OriginalStart(i) < originalOffset; i++)
+        {
+            if (span[i] == ' ')
+            {
+                word++;
+            }
+        }
+
+        return (sentence, word);
+    }
+
+    internal static string DetectLanguage(int en, int it, string text)
     {
         if (it > en)
         {

@@ -63,6 +63,22 @@ public static class LexiconBuilder
         ["bentelan"] = "betamethasone", ["fluimucil"] = "acetylcysteine", ["lasix"] = "furosemide",
     };
 
+    /// <summary>
+    /// Ingredients sold over the counter (OTC/SOP) in Italy in some presentation: the open AIFA lists do not say which
+    /// products are OTC, so these generic names never get rx-it (curated by the Salus team from common pharmacy knowledge).
+    /// </summary>
+    private static readonly HashSet<string> ItalianOtcIngredients = new(StringComparer.Ordinal)
+    {
+        "paracetamolo", "ibuprofene", "ketoprofene", "acido acetilsalicilico", "diclofenac", "naprossene", "flurbiprofene",
+        "dexketoprofene", "cetirizina", "loratadina", "desloratadina", "omeprazolo", "pantoprazolo", "esomeprazolo",
+        "lansoprazolo", "ranitidina", "famotidina", "loperamide", "bisacodile", "butilscopolamina", "acetilcisteina",
+        "ambroxolo", "carbocisteina", "destrometorfano", "xilometazolina", "nafazolina", "oximetazolina", "clotrimazolo",
+        "miconazolo", "econazolo", "aciclovir", "minoxidil", "nicotina", "dimenidrinato", "magnesio idrossido",
+        "alginato di sodio", "simeticone", "lattulosio", "macrogol", "idrocortisone", "benzidamina", "clorexidina",
+        "levocetirizina", "fexofenadina", "domperidone", "orlistat", "sodio cromoglicato", "ketotifene", "mometasone",
+        "beclometasone", "fluticasone", "budesonide", "sucralfato", "mebeverina", "piroxicam", "lidocaina",
+    };
+
     private sealed class Acc
     {
         public string Product = "";
@@ -219,6 +235,12 @@ public static class LexiconBuilder
 
         // --- AIFA: class A, class H (prescription), transparency list with ATC, Banca Dati names
         var italianIngredients = new HashSet<string>(StringComparer.Ordinal);
+        var rxItIngredients = new HashSet<string>(StringComparer.Ordinal);      // in class A/H or the transparency list
+        var rxProductCodes = new HashSet<string>(StringComparer.Ordinal);       // 6-digit AIC product roots in A/H/transparency
+        bool collectingRx = true;
+
+        static string? ProductCode(string? aic) =>
+            aic is { Length: >= 6 } && aic.All(char.IsAsciiDigit) ? (aic.Length >= 9 ? aic.PadLeft(9, '0')[..6] : aic.PadLeft(6, '0')[..6]) : null;
 
         void AddItalianIngredient(string principio, string? atc)
         {
@@ -232,6 +254,11 @@ public static class LexiconBuilder
                 }
 
                 italianIngredients.Add(n);
+                if (collectingRx)
+                {
+                    rxItIngredients.Add(n);
+                }
+
                 var a = Get(n);
                 a.IsGeneric = true;
                 a.SetProduct(Title(baseName), 35);
@@ -270,6 +297,8 @@ public static class LexiconBuilder
 
             // "PARACETAMOLO ALTER" / "ACARBOSIO DOC GENERICI": a generic sold under the company's name.
             int sp = brand.IndexOf(' ', StringComparison.Ordinal);
+            var product = ProductCode(aic);
+            classAh |= product is not null && rxProductCodes.Contains(product);
             if (sp > 0 && (italianIngredients.Contains(brand[..sp]) || dbByName.ContainsKey(brand[..sp])) && !italianIngredients.Contains(brand))
             {
                 return;
@@ -290,7 +319,7 @@ public static class LexiconBuilder
 
             a.Aic ??= aic;
             a.Atc ??= atc;
-            a.ItAh |= classAh;
+            a.ItAh |= classAh && !italianIngredients.Contains(brand); // a generic name's status is decided per ingredient below
             a.Sources.Add(source);
             nAifa++;
         }
@@ -348,6 +377,18 @@ public static class LexiconBuilder
         {
             atcByPrincipio.TryGetValue(row.Principio.Trim().ToUpperInvariant(), out var atc);
             AddItalianIngredient(row.Principio, atc);
+            if (ProductCode(row.Aic) is { } code)
+            {
+                rxProductCodes.Add(code);
+            }
+        }
+
+        foreach (var e in equivalenti)
+        {
+            if (ProductCode(e.Aic) is { } code)
+            {
+                rxProductCodes.Add(code);
+            }
         }
 
         foreach (var e in equivalenti)
@@ -363,9 +404,10 @@ public static class LexiconBuilder
 
         foreach (var e in equivalenti)
         {
-            AddItalianBrand(e.Brand, e.Principio, e.Aic, e.Atc, classAh: false, 'a');
+            AddItalianBrand(e.Brand, e.Principio, e.Aic, e.Atc, classAh: true, 'a');
         }
 
+        collectingRx = false;
         using (var fs = File.OpenRead(Path.Combine(aifa, "lista_farmaci_aifa_bancadati.json")))
         using (var doc = JsonDocument.Parse(fs))
         {
@@ -377,6 +419,18 @@ public static class LexiconBuilder
                 {
                     AddItalianBrand(name, "", code, null, classAh: false, 'b');
                 }
+            }
+        }
+
+        // --- Italian generic names: prescription-only when the ingredient is in class A/H or the transparency list and has
+        // no known OTC presentation: none in the Orange Book (same DrugBank id) and not a common Italian OTC/SOP ingredient
+        var otcDrugBankIds = acc.Values.Where(v => v.UsOtc && v.DrugBankId is not null).Select(v => v.DrugBankId!).ToHashSet(StringComparer.Ordinal);
+        foreach (var n in rxItIngredients)
+        {
+            var a = acc[n];
+            if (!ItalianOtcIngredients.Contains(n) && !a.UsOtc && (a.DrugBankId is null || !otcDrugBankIds.Contains(a.DrugBankId)))
+            {
+                a.ItAh = true;
             }
         }
 

@@ -15,8 +15,9 @@ public sealed class ScreeningLexicon
 {
     private readonly TermInfo[][] _payloads;
 
-    private ScreeningLexicon(AhoCorasick automaton, TermInfo[][] payloads, IReadOnlyList<string> patterns, IReadOnlyList<DrugEntry> drugs, TimeSpan buildTime)
+    private ScreeningLexicon(AhoCorasick automaton, TermInfo[][] payloads, IReadOnlyList<string> patterns, IReadOnlyList<DrugEntry> drugs, FuzzyDrugIndex fuzzy, TimeSpan buildTime)
     {
+        Fuzzy = fuzzy;
         Automaton = automaton;
         _payloads = payloads;
         Patterns = patterns;
@@ -27,6 +28,9 @@ public sealed class ScreeningLexicon
 
     public AhoCorasick Automaton { get; }
 
+    /// <summary>The misspelling fallback (one edit from a drug name).</summary>
+    public FuzzyDrugIndex Fuzzy { get; }
+
     public IReadOnlyList<string> Patterns { get; }
 
     public IReadOnlyList<DrugEntry> Drugs { get; }
@@ -36,6 +40,9 @@ public sealed class ScreeningLexicon
     public TimeSpan BuildTime { get; }
 
     public IReadOnlyList<TermInfo> PayloadOf(int pattern) => _payloads[pattern];
+
+    /// <summary>The meanings of a pattern as an array (hot path: no interface enumerator).</summary>
+    internal TermInfo[] Payload(int pattern) => _payloads[pattern];
 
     /// <summary>Loads the embedded generated and curated resources and compiles the automaton.</summary>
     public static ScreeningLexicon LoadEmbedded()
@@ -50,6 +57,11 @@ public sealed class ScreeningLexicon
         ArgumentNullException.ThrowIfNull(open);
         var sw = Stopwatch.StartNew();
         var terms = new Dictionary<string, List<TermInfo>>(1 << 16, StringComparer.Ordinal);
+        var curated = new Dictionary<string, List<TermInfo>>(1 << 12, StringComparer.Ordinal);
+        var target = curated;
+
+        // the generated drug list (the biggest input) is decompressed and parsed on another core meanwhile
+        var drugRows = Task.Run(() => ReadDrugRows(open));
 
         void Add(string rawTerm, TermInfo info, bool normalized = false)
         {
@@ -59,71 +71,13 @@ public sealed class ScreeningLexicon
                 return;
             }
 
-            if (!terms.TryGetValue(t, out var list))
+            if (!target.TryGetValue(t, out var list))
             {
                 list = new List<TermInfo>(1);
-                terms[t] = list;
+                target[t] = list;
             }
 
             list.Add(info with { Term = t });
-        }
-
-        // Drugs (generated)
-        var drugs = new List<DrugEntry>(60000);
-        var drugBySurface = new Dictionary<string, DrugEntry>(StringComparer.Ordinal);
-        var ambiguousExtra = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lang in new[] { "en", "it" })
-        {
-            foreach (var line in Lines(open($"Curated/brand-stopwords.{lang}.txt")))
-            {
-                ambiguousExtra.Add(TextNormalizer.NormalizeTerm(line.Split('\t')[0]));
-            }
-        }
-
-        using (var gz = open("Generated/" + LexiconBuilder.FileName))
-        {
-            if (gz is not null)
-            {
-                using var z = new GZipStream(gz, CompressionMode.Decompress);
-                using var r = new StreamReader(z, Encoding.UTF8);
-                string? line;
-                while ((line = r.ReadLine()) is not null)
-                {
-                    if (line.Length == 0 || line[0] == '#')
-                    {
-                        continue;
-                    }
-
-                    var e = ParseDrug(line, ambiguousExtra);
-                    drugs.Add(e);
-                    drugBySurface[e.Surface] = e;
-                    Add(e.Surface, new TermInfo(LexiconKind.Drug, null, e.Surface, null, 0, e), normalized: true);
-                }
-            }
-        }
-
-        foreach (var line in Lines(open("Curated/drug-aliases.tsv")))
-        {
-            var f = line.Split('\t');
-            if (f.Length < 2)
-            {
-                continue;
-            }
-
-            var alias = TextNormalizer.NormalizeTerm(f[0]);
-            var canonical = TextNormalizer.NormalizeTerm(f[1]);
-            if (alias.Length == 0 || drugBySurface.ContainsKey(alias))
-            {
-                continue;
-            }
-
-            var target = drugBySurface.TryGetValue(canonical, out var c) ? c : null;
-            var entry = target is null
-                ? new DrugEntry(alias, f[1].Trim(), [], null, null, null, null, null, null, ambiguousExtra.Contains(alias), "c")
-                : target with { Surface = alias, Ambiguous = ambiguousExtra.Contains(alias), Sources = target.Sources + "c" };
-            drugs.Add(entry);
-            drugBySurface[alias] = entry;
-            Add(alias, new TermInfo(LexiconKind.Drug, null, alias, null, 0, entry), normalized: true);
         }
 
         // Curated lists, per language, with built-in fallbacks merged in.
@@ -243,6 +197,65 @@ public sealed class ScreeningLexicon
             Add(t.Split('\t')[0], new TermInfo(LexiconKind.Disclosure, null, t, null, 0, null));
         }
 
+        target = terms;
+
+        // Drugs (generated)
+        var drugs = new List<DrugEntry>(60000);
+        var drugBySurface = new Dictionary<string, DrugEntry>(StringComparer.Ordinal);
+        var ambiguousExtra = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var lang in new[] { "en", "it" })
+        {
+            foreach (var line in Lines(open($"Curated/brand-stopwords.{lang}.txt")))
+            {
+                ambiguousExtra.Add(TextNormalizer.NormalizeTerm(line.Split('\t')[0]));
+            }
+        }
+
+        foreach (var line in drugRows.GetAwaiter().GetResult())
+        {
+            var e = ParseDrug(line, ambiguousExtra);
+            drugs.Add(e);
+            drugBySurface[e.Surface] = e;
+            Add(e.Surface, new TermInfo(LexiconKind.Drug, null, e.Surface, null, 0, e), normalized: true);
+        }
+
+        foreach (var line in Lines(open("Curated/drug-aliases.tsv")))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 2)
+            {
+                continue;
+            }
+
+            var alias = TextNormalizer.NormalizeTerm(f[0]);
+            var canonical = TextNormalizer.NormalizeTerm(f[1]);
+            if (alias.Length == 0 || drugBySurface.ContainsKey(alias))
+            {
+                continue;
+            }
+
+            var known = drugBySurface.TryGetValue(canonical, out var c) ? c : null;
+            var entry = known is null
+                ? new DrugEntry(alias, f[1].Trim(), [], null, null, null, null, null, null, ambiguousExtra.Contains(alias), "c")
+                : known with { Surface = alias, Ambiguous = ambiguousExtra.Contains(alias), Sources = known.Sources + "c" };
+            drugs.Add(entry);
+            drugBySurface[alias] = entry;
+            Add(alias, new TermInfo(LexiconKind.Drug, null, alias, null, 0, entry), normalized: true);
+        }
+
+        // curated terms after the drug terms, in their order (a pattern's meanings: drugs first)
+        foreach (var (t, infos) in curated)
+        {
+            if (terms.TryGetValue(t, out var list))
+            {
+                list.AddRange(infos);
+            }
+            else
+            {
+                terms[t] = infos;
+            }
+        }
+
         var patterns = terms.Keys.ToArray();
         Array.Sort(patterns, StringComparer.Ordinal);
         var payloads = new TermInfo[patterns.Length][];
@@ -251,8 +264,9 @@ public sealed class ScreeningLexicon
             payloads[i] = [.. terms[patterns[i]]];
         }
 
+        var fuzzy = Task.Run(() => new FuzzyDrugIndex(drugs, FuzzyDrugIndex.LoadPlainWords(open(FuzzyDrugIndex.PlainWordsResource))));
         var ac = new AhoCorasick(patterns);
-        return new ScreeningLexicon(ac, payloads, patterns, drugs, sw.Elapsed);
+        return new ScreeningLexicon(ac, payloads, patterns, drugs, fuzzy.GetAwaiter().GetResult(), sw.Elapsed);
     }
 
     /// <summary>Plural and singular variants of the last word of a reaction or condition term.</summary>
@@ -299,6 +313,29 @@ public sealed class ScreeningLexicon
                     break;
             }
         }
+    }
+
+    private static List<string> ReadDrugRows(Func<string, Stream?> open)
+    {
+        var rows = new List<string>(60000);
+        using var gz = open("Generated/" + LexiconBuilder.FileName);
+        if (gz is null)
+        {
+            return rows;
+        }
+
+        using var z = new GZipStream(gz, CompressionMode.Decompress);
+        using var r = new StreamReader(z, Encoding.UTF8);
+        string? line;
+        while ((line = r.ReadLine()) is not null)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                rows.Add(line);
+            }
+        }
+
+        return rows;
     }
 
     private static DrugEntry ParseDrug(string line, HashSet<string> ambiguousExtra)

@@ -130,11 +130,17 @@ public sealed class AhoCorasick
 
         // 3. encode as row offsets with an output flag
         int used = states * k;
-        for (int i = 0; i < used; i++)
+        var hasOut = new bool[states];
+        for (int st = 0; st < states; st++)
         {
-            int t = delta[i];
-            bool hasOut = _output[t] >= 0 || _dictLink[t] >= 0;
-            delta[i] = hasOut ? ~(t * k) : t * k;
+            hasOut[st] = _output[st] >= 0 || _dictLink[st] >= 0;
+        }
+
+        var span = delta.AsSpan(0, used);
+        for (int i = 0; i < span.Length; i++)
+        {
+            int t = span[i];
+            span[i] = hasOut[t] ? ~(t * k) : t * k;
         }
 
         Array.Resize(ref delta, used);

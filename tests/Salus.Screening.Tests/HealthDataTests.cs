@@ -1,0 +1,39 @@
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+public sealed class HealthDataTests
+{
+    private static readonly Screener Engine = Screener.CreateDefault();
+
+    private static Finding? HealthData(string text, string lang, ScreeningContext ctx = ScreeningContext.Inbound) =>
+        Engine.Screen(new ScreeningRequest(text, lang, ctx)).Findings.FirstOrDefault(f => f.Category == Categories.PersonalData && f.Code == "health-data");
+
+    [Theory]
+    [InlineData("my son Luca has epilepsy and the new school doesn't know", "en", "named-relative")]
+    [InlineData("mia madre Maria prende il Coumadin da anni", "it", "named-relative")]
+    [InlineData("My name is Sarah and I was diagnosed with bipolar disorder last year", "en", "self-named")]
+    [InlineData("Mi chiamo Giulia e soffro di emicrania da quando ero piccola", "it", "self-named")]
+    [InlineData("Luca Bianchi has diabetes and takes insulin every day", "en", "full-name")]
+    [InlineData("Sappiamo tutti che Marco Rossi ha l'epilessia", "it", "full-name")]
+    [InlineData("Mr Thompson is on Xanax since the accident", "en", "full-name")]
+    [InlineData("@giulia_r89 prende lo Zoloft, lo sanno tutti", "it", "handle")]
+    [InlineData("I have type 2 diabetes, call me at +39 347 123 4567 if you can help", "en", "contact")]
+    public void An_identifiable_person_linked_to_a_condition_or_treatment_is_personal_health_data(string text, string lang, string how)
+    {
+        var f = HealthData(text, lang);
+        Assert.NotNull(f);
+        Assert.Equal(how, f.Details!["identified-by"]);
+        Assert.Contains(Categories.PersonalData, Engine.Screen(new ScreeningRequest(text, lang)).Categories);
+    }
+
+    [Theory]
+    [InlineData("My husband has diabetes and I worry about him", "en")]
+    [InlineData("Diabetes awareness week starts on Monday: join us in Milan", "en")]
+    [InlineData("Mia madre prende il Coumadin da anni", "it")]
+    [InlineData("The Rolling Stones played in Rome last night, amazing concert", "en")]
+    [InlineData("Buongiorno Dottore, volevo sapere se posso prendere la Tachipirina", "it")]
+    [InlineData("Luca Bianchi won the marathon yesterday", "en")]
+    public void Health_talk_without_an_identifiable_person_or_a_name_without_health_is_not_health_data(string text, string lang) =>
+        Assert.Null(HealthData(text, lang));
+}
