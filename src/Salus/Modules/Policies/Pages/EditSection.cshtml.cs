@@ -9,7 +9,8 @@ using Salus.Platform.Persistence;
 
 namespace Salus.Modules.Policies.Pages;
 
-[Authorize(Policy = PolicyAccess.Own)]
+/// <summary>The owner edits a section; other collaborators propose the same edit for the owner to accept or reject.</summary>
+[Authorize(Policy = PolicyAccess.Collaborate)]
 public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authoring) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -28,6 +29,8 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
 
     public string VersionLabel { get; private set; } = "";
 
+    public bool Proposing { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var loaded = await PolicyLoader.VersionAsync(db, Id, ct, tracking: false);
@@ -36,6 +39,7 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
             return NotFound();
         }
 
+        Proposing = !CanEdit(loaded.Value);
         var section = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key);
         Title = section?.Title;
         Body = section?.Body;
@@ -53,6 +57,19 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
         }
 
         VersionLabel = loaded.Value.Label(loaded.Value.Policy!);
+        Proposing = !CanEdit(loaded.Value);
+        if (Proposing)
+        {
+            var proposed = await authoring.ProposeAsync(Id, new ProposalRequest(Key, Body, Reason), User.UserId(), User.DisplayName(), ct);
+            if (!proposed.IsSuccess)
+            {
+                Error = proposed.Error!.Message;
+                return Page();
+            }
+
+            return Redirect($"/policies/versions/{Id}#proposals");
+        }
+
         var quiz = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key)?.Quiz;
         var result = await authoring.SaveSectionAsync(Id, Key, new SaveSectionRequest(Title, Body, quiz, Reason), ct);
         if (!result.IsSuccess)
@@ -64,4 +81,6 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
         RuleErrors = [.. result.Value.Where(e => e.SectionKey == Key)];
         return RuleErrors.Count == 0 ? Redirect($"/policies/versions/{Id}#s-{Key}") : Page();
     }
+
+    private bool CanEdit(PolicyVersion version) => PolicyAccess.OwnRoles.Any(User.IsInRole) && PolicyWorkflow.IsEditable(version.Status);
 }
