@@ -5,6 +5,7 @@ using Salus.Modules.Policies.Domain;
 using Salus.Modules.Policies.Features;
 using Salus.Modules.Policies.Features.Authoring;
 using Salus.Modules.Policies.Rules;
+using Salus.Modules.Policies.Text;
 using Salus.Platform.Persistence;
 
 namespace Salus.Modules.Policies.Pages;
@@ -22,6 +23,8 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
     [BindProperty] public string? Body { get; set; }
 
     [BindProperty] public string? Reason { get; set; }
+
+    [BindProperty] public string? Quiz { get; set; }
 
     public string? Error { get; private set; }
 
@@ -43,6 +46,7 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
         var section = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key);
         Title = section?.Title;
         Body = section?.Body;
+        Quiz = section is null ? null : QuizText.Format(section.Quiz);
         VersionLabel = loaded.Value.Label(loaded.Value.Policy!);
         RuleErrors = [.. PolicyAuthoring.Compile(loaded.Value).Errors.Where(e => e.SectionKey == Key)];
         return Page();
@@ -70,7 +74,13 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
             return Redirect($"/policies/versions/{Id}#proposals");
         }
 
-        var quiz = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key)?.Quiz;
+        var (quiz, quizError) = QuizText.Parse(Quiz);
+        if (quizError is not null)
+        {
+            Error = quizError;
+            return Page();
+        }
+
         var result = await authoring.SaveSectionAsync(Id, Key, new SaveSectionRequest(Title, Body, quiz, Reason), ct);
         if (!result.IsSuccess)
         {
