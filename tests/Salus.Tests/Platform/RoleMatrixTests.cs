@@ -54,7 +54,7 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("POST", "/account/passkeys/creation-options", "/account/passkeys/creation-options", StaffRoles),
         ("GET", "/policies", "/policies", PolicyReaders),
         ("GET", "/policies/versions/{id:guid}", "/policies/versions/00000000-0000-0000-0000-000000000001", PolicyReaders),
-        ("GET", "/policies/versions/{id:guid}/sections/{key}", "/policies/versions/00000000-0000-0000-0000-000000000001/sections/purpose", PolicyOwners),
+        ("GET", "/policies/versions/{id:guid}/sections/{key}", "/policies/versions/00000000-0000-0000-0000-000000000001/sections/purpose", PolicyCollaborators),
         ("GET", "/policies/versions/{id:guid}/diff", "/policies/versions/00000000-0000-0000-0000-000000000001/diff", PolicyReaders),
         ("GET", "/policies/versions/{id:guid}/coverage", "/policies/versions/00000000-0000-0000-0000-000000000001/coverage", PolicyReaders),
         ("GET", "/policies/bench", "/policies/bench", PolicyBench),

@@ -18,6 +18,10 @@ public sealed class PoliciesOptions
     [Range(0, 100)]
     public int DefaultPassMarkPercent { get; set; } = 80;
 
+    /// <summary>Seconds after which the rules in force are re-read in the background (publications by other nodes); 0 = never.</summary>
+    [Range(0, 86_400)]
+    public int RefreshSeconds { get; set; } = 30;
+
     /// <summary>With <c>--demo</c>: seed and publish the Italian policy of the demo organisation.</summary>
     public bool SeedDemoPolicy { get; set; } = true;
 }

@@ -51,3 +51,22 @@ public sealed class WorkflowTests
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class QuizTextTests
+{
+    [Fact]
+    public void Quiz_text_round_trips_and_errors_name_the_problem()
+    {
+        var (quiz, error) = Salus.Modules.Policies.Text.QuizText.Parse("? Within how long?\n+ One business day\n- One week\n\n? Name Rx drugs?\n- Yes\n+ No\n");
+        Assert.Null(error);
+        Assert.Equal(2, quiz.Count);
+        Assert.Equal((0, 1), (quiz[0].Answer, quiz[1].Answer));
+        var text = Salus.Modules.Policies.Text.QuizText.Format(quiz);
+        Assert.Equal(text, Salus.Modules.Policies.Text.QuizText.Format(Salus.Modules.Policies.Text.QuizText.Parse(text).Quiz));
+        Assert.Equal(["One business day", "One week"], quiz[0].Options);
+
+        Assert.Contains("marked right", Salus.Modules.Policies.Text.QuizText.Parse("? Q\n- a\n- b").Error, StringComparison.Ordinal);
+        Assert.Contains("Line 2", Salus.Modules.Policies.Text.QuizText.Parse("? Q\nno marker").Error, StringComparison.Ordinal);
+        Assert.Contains("Line 3", Salus.Modules.Policies.Text.QuizText.Parse("? Q\n+ a\n+ b").Error, StringComparison.Ordinal);
+    }
+}

@@ -5,11 +5,13 @@ using Salus.Modules.Policies.Domain;
 using Salus.Modules.Policies.Features;
 using Salus.Modules.Policies.Features.Authoring;
 using Salus.Modules.Policies.Rules;
+using Salus.Modules.Policies.Text;
 using Salus.Platform.Persistence;
 
 namespace Salus.Modules.Policies.Pages;
 
-[Authorize(Policy = PolicyAccess.Own)]
+/// <summary>The owner edits a section; other collaborators propose the same edit for the owner to accept or reject.</summary>
+[Authorize(Policy = PolicyAccess.Collaborate)]
 public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authoring) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -22,11 +24,15 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
 
     [BindProperty] public string? Reason { get; set; }
 
+    [BindProperty] public string? Quiz { get; set; }
+
     public string? Error { get; private set; }
 
     public IReadOnlyList<RuleCompileError> RuleErrors { get; private set; } = [];
 
     public string VersionLabel { get; private set; } = "";
+
+    public bool Proposing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -36,9 +42,11 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
             return NotFound();
         }
 
+        Proposing = !CanEdit(loaded.Value);
         var section = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key);
         Title = section?.Title;
         Body = section?.Body;
+        Quiz = section is null ? null : QuizText.Format(section.Quiz);
         VersionLabel = loaded.Value.Label(loaded.Value.Policy!);
         RuleErrors = [.. PolicyAuthoring.Compile(loaded.Value).Errors.Where(e => e.SectionKey == Key)];
         return Page();
@@ -53,7 +61,26 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
         }
 
         VersionLabel = loaded.Value.Label(loaded.Value.Policy!);
-        var quiz = loaded.Value.Sections.FirstOrDefault(s => s.Key == Key)?.Quiz;
+        Proposing = !CanEdit(loaded.Value);
+        if (Proposing)
+        {
+            var proposed = await authoring.ProposeAsync(Id, new ProposalRequest(Key, Body, Reason), User.UserId(), User.DisplayName(), ct);
+            if (!proposed.IsSuccess)
+            {
+                Error = proposed.Error!.Message;
+                return Page();
+            }
+
+            return Redirect($"/policies/versions/{Id}#proposals");
+        }
+
+        var (quiz, quizError) = QuizText.Parse(Quiz);
+        if (quizError is not null)
+        {
+            Error = quizError;
+            return Page();
+        }
+
         var result = await authoring.SaveSectionAsync(Id, Key, new SaveSectionRequest(Title, Body, quiz, Reason), ct);
         if (!result.IsSuccess)
         {
@@ -64,4 +91,6 @@ public sealed class EditSectionModel(SalusDbContext db, PolicyAuthoring authorin
         RuleErrors = [.. result.Value.Where(e => e.SectionKey == Key)];
         return RuleErrors.Count == 0 ? Redirect($"/policies/versions/{Id}#s-{Key}") : Page();
     }
+
+    private bool CanEdit(PolicyVersion version) => PolicyAccess.OwnRoles.Any(User.IsInRole) && PolicyWorkflow.IsEditable(version.Status);
 }

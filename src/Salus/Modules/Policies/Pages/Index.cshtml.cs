@@ -23,6 +23,9 @@ public sealed class IndexModel(SalusDbContext db, PolicyAuthoring authoring) : P
 
     [BindProperty] public string? Code { get; set; }
 
+    /// <summary>Functions whose sign-off is required; none ticked = the template's own list.</summary>
+    [BindProperty] public List<string> SignOffs { get; set; } = [];
+
     public string? Error { get; private set; }
 
     public bool CanOwn => PolicyAccess.OwnRoles.Any(User.IsInRole);
@@ -37,7 +40,7 @@ public sealed class IndexModel(SalusDbContext db, PolicyAuthoring authoring) : P
             return Forbid();
         }
 
-        var result = await authoring.CreateAsync(new CreatePolicyRequest(Template, Language, string.IsNullOrWhiteSpace(Code) ? null : Code, null, null, null), User.UserId(), ct);
+        var result = await authoring.CreateAsync(new CreatePolicyRequest(Template, Language, string.IsNullOrWhiteSpace(Code) ? null : Code, null, SignOffs.Count == 0 ? null : [.. SignOffs], null), User.UserId(), ct);
         if (!result.IsSuccess)
         {
             Error = result.Error!.Message;
