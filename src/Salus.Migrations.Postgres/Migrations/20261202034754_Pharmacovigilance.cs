@@ -163,6 +163,8 @@ namespace Salus.Migrations.Postgres.Migrations
                     ReportedText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     MedDraCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     MedDraVersion = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    OnsetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     AddedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

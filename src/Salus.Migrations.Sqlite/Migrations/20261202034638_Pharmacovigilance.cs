@@ -163,6 +163,8 @@ namespace Salus.Migrations.Sqlite.Migrations
                     ReportedText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     MedDraCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     MedDraVersion = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    OnsetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     AddedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
