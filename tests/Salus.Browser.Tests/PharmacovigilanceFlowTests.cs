@@ -75,4 +75,33 @@ public sealed class PharmacovigilanceFlowTests(BrowserFixture fixture, ITestOutp
 
         await session.AssertBrowserSawNoProblemsAsync();
     }
+
+    [SkippableTheory]
+    [InlineData("en", "Minimum criteria")]
+    [InlineData("it", "Criteri minimi")]
+    public async Task Pv_pages_have_main_lang_labelled_fields_and_their_stylesheet(string language, string criteriaHeading)
+    {
+        await using var session = await fixture.NewSessionAsync(output);
+        var page = session.Page;
+        await session.Context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = session.Server.BaseAddress.ToString() }]);
+        await session.SignInAsync("pv@demo.salus.local", SalusServer.DemoPassword);
+        await Expect(page.Locator("#welcome")).ToBeVisibleAsync();
+
+        foreach (var path in (string[])["/pv", "/pv/alerts", "/pv/reconciliation"])
+        {
+            Assert.Equal(200, (await session.GotoAsync(path)).Status);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await session.AssertPageIsAccessibleAsync();
+        }
+
+        // A demo case (seeded with --demo), then its CIOMS I form.
+        await session.GotoAsync("/pv");
+        await page.Locator("#cases-title + table a").First.ClickAsync();
+        await Expect(page.Locator("#criteria-title")).ToHaveTextAsync(criteriaHeading);
+        await session.AssertPageIsAccessibleAsync();
+        await page.Locator("a[href$='/cioms']").ClickAsync();
+        await Expect(page.Locator("#cioms-title")).ToContainTextAsync("CIOMS");
+        await session.AssertPageIsAccessibleAsync();
+        await session.AssertBrowserSawNoProblemsAsync();
+    }
 }

@@ -100,6 +100,7 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("PUT", "/api/pv/cases/{id:guid}/patient", $"/api/pv/cases/{NoCase}/patient", PvOfficers),
         ("PUT", "/api/pv/cases/{id:guid}/narrative", $"/api/pv/cases/{NoCase}/narrative", PvOfficers),
         ("POST", "/api/pv/cases/{id:guid}/reactions", $"/api/pv/cases/{NoCase}/reactions", PvOfficers),
+        ("PUT", "/api/pv/cases/{id:guid}/reactions/{reactionId:guid}", $"/api/pv/cases/{NoCase}/reactions/{NoCase}", PvOfficers),
         ("POST", "/api/pv/cases/{id:guid}/products", $"/api/pv/cases/{NoCase}/products", PvOfficers),
         ("POST", "/api/pv/cases/{id:guid}/follow-ups", $"/api/pv/cases/{NoCase}/follow-ups", PvOfficers),
         ("POST", "/api/pv/cases/{id:guid}/reported", $"/api/pv/cases/{NoCase}/reported", PvOfficers),

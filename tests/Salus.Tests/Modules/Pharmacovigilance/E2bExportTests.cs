@@ -99,10 +99,12 @@ public abstract class E2bExportTests(SalusApp app, RecordingChannelActions chann
         await PvApi.SendAsync(officer, HttpMethod.Put, $"/api/pv/cases/{id}/criteria/patient", new { known = true, detail = $"{s.Sex}, {s.Age}", knownAt = received.AddHours(3).UtcDateTime });
         await PvApi.SendAsync(officer, HttpMethod.Put, $"/api/pv/cases/{id}/seriousness",
             new { hospitalisation = s.Hospitalisation, lifeThreatening = s.LifeThreatening, unexpected = s.Unexpected, reason = "assessed" });
-        if (s.MedDra is not null)
-        {
-            await PvApi.SendAsync(officer, HttpMethod.Post, $"/api/pv/cases/{id}/reactions", new { text = s.Reaction + " (coded)", medDraCode = s.MedDra, medDraVersion = "27.1" });
-        }
+        var onset = DateOnly.FromDateTime(received.UtcDateTime).AddDays(-4);
+        var reactionId = opened.GetProperty("reactions")[0].GetProperty("id").GetGuid();
+        var future = await officer.PutAsJsonAsync($"/api/pv/cases/{id}/reactions/{reactionId}", new { onsetDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(3), outcome = "Recovering" });
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        await PvApi.SendAsync(officer, HttpMethod.Put, $"/api/pv/cases/{id}/reactions/{reactionId}",
+            new { onsetDate = onset, outcome = s.FollowUp ? "Recovered" : "NotRecovered", medDraCode = s.MedDra, medDraVersion = s.MedDra is null ? null : "27.1" });
 
         DateTimeOffset? replyAt = null;
         if (s.FollowUp)
@@ -145,8 +147,12 @@ public abstract class E2bExportTests(SalusApp app, RecordingChannelActions chann
             Assert.Contains(doc.Descendants(H + "value"), v => v.Attribute("code")?.Value == s.MedDra && v.Attribute("codeSystemVersion")?.Value == "27.1");
         }
 
+        var reaction = doc.Descendants(H + "observation").Single(o => o.Element(H + "code")?.Attribute("displayName")?.Value == "reaction");
+        Assert.Equal(onset.ToString("yyyyMMdd"), reaction.Element(H + "effectiveTime")!.Element(H + "low")!.Attribute("value")!.Value);
+        Assert.Equal(s.FollowUp ? "1" : "3", Flag("outcome"));
+
         string? Flag(string name) => doc.Descendants(H + "code").Where(c => c.Attribute("displayName")?.Value == name)
-            .Select(c => c.Parent!.Element(H + "value")!).Select(v => v.Attribute("value")?.Value ?? v.Attribute("nullFlavor")!.Value).First();
+            .Select(c => c.Parent!.Element(H + "value")!).Select(v => v.Attribute("value")?.Value ?? v.Attribute("code")?.Value ?? v.Attribute("nullFlavor")!.Value).First();
         Assert.Equal(s.Hospitalisation ? "true" : "NI", Flag("requiresInpatientHospitalization"));
         Assert.Equal(s.LifeThreatening ? "true" : "NI", Flag("isLifeThreatening"));
         Assert.Equal("NI", Flag("resultsInDeath"));

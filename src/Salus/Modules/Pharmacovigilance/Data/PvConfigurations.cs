@@ -80,6 +80,7 @@ internal sealed class CaseReactionConfiguration : IEntityTypeConfiguration<CaseR
         builder.Property(r => r.ReportedText).HasMaxLength(500);
         builder.Property(r => r.MedDraCode).HasMaxLength(16);
         builder.Property(r => r.MedDraVersion).HasMaxLength(8);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(24);
     }
 }
 

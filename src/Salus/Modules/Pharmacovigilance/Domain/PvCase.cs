@@ -178,7 +178,23 @@ public sealed class CaseReaction
 
     public string? MedDraVersion { get; set; }
 
+    /// <summary>Date the reaction started (E.i.4), when the reporter said.</summary>
+    public DateOnly? OnsetDate { get; set; }
+
+    public ReactionOutcome Outcome { get; set; }
+
     public DateTime AddedUtc { get; set; }
+}
+
+/// <summary>Outcome of a reaction at the last observation; the values are the E2B(R3) E.i.7 codes.</summary>
+public enum ReactionOutcome
+{
+    Unknown = 0,
+    Recovered = 1,
+    Recovering = 2,
+    NotRecovered = 3,
+    RecoveredWithSequelae = 4,
+    Fatal = 5,
 }
 
 public enum ProductRole

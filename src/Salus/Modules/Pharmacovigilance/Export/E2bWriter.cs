@@ -192,6 +192,9 @@ public static class E2bWriter
         return E("subjectOf2", A("typeCode", "SBJ"), E("observation", A("classCode", "OBS"), A("moodCode", "EVN"),
             E("id", A("root", id)),
             Code("29", $"{Oid}.1.19", "reaction"),
+            r.OnsetDate is { } onset
+                ? new XElement(Hl7 + "effectiveTime", new XAttribute(Xsi + "type", "IVL_TS"), E("low", A("value", onset.ToString("yyyyMMdd", CultureInfo.InvariantCulture))))
+                : null,
             value,
             country is null ? null : E("location", A("typeCode", "LOC"), E("locatedEntity", A("classCode", "LOCE"),
                 E("locatedPlace", A("determinerCode", "INSTANCE"), A("classCode", "COUNTRY"), E("code", A("code", country), A("codeSystem", CountryOid))))),
@@ -205,7 +208,7 @@ public static class E2bWriter
             Criterion("12", "congenitalAnomalyBirthDefect", s.CongenitalAnomaly),
             Criterion("26", "otherMedicallyImportantCondition", s.OtherMedicallyImportant),
             E("outboundRelationship2", A("typeCode", "PERT"), Obs("27", "outcome",
-                new XElement(Hl7 + "value", new XAttribute(Xsi + "type", "CE"), A("code", "0"), A("displayName", "unknown"), A("codeSystem", $"{Oid}.1.11"))))));
+                new XElement(Hl7 + "value", new XAttribute(Xsi + "type", "CE"), A("code", ((int)r.Outcome).ToString(CultureInfo.InvariantCulture)), A("codeSystem", $"{Oid}.1.11"))))));
     }
 
     private static XElement Drug(CaseProduct p, string id, string? country) =>

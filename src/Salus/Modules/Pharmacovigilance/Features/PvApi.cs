@@ -88,6 +88,9 @@ internal static class PvApi
         pv.MapPost("/cases/{id:guid}/reactions", async (Guid id, ReactionBody body, CaseWork work, CancellationToken ct) =>
             (await work.AddReactionAsync(id, body.Term, body.Text, body.MedDraCode, body.MedDraVersion, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
             .WithName("AddPvReaction");
+        pv.MapPut("/cases/{id:guid}/reactions/{reactionId:guid}", async (Guid id, Guid reactionId, ReactionCodingBody body, CaseWork work, CancellationToken ct) =>
+            (await work.CodeReactionAsync(id, reactionId, body.OnsetDate, body.Outcome, body.MedDraCode, body.MedDraVersion, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
+            .WithName("CodePvReaction").WithSummary("Onset date, outcome and (optionally) MedDRA code of a reaction.");
         pv.MapPost("/cases/{id:guid}/products", async (Guid id, ProductBody body, CaseWork work, CancellationToken ct) =>
             (await work.AddProductAsync(id, body.Name, body.Role, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
             .WithName("AddPvProduct").WithSummary("Adds a product, linked to the drug lexicon when the name is known there.");

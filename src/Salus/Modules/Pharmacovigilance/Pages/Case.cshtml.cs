@@ -53,6 +53,9 @@ public sealed class CaseModel(SalusDbContext db, CaseWork work, DrugLinker linke
     public Task<IActionResult> OnPostReactionAsync(string? text, string? term, string? medDraCode, string? medDraVersion) =>
         Apply(work.AddReactionAsync(Id, term, text, medDraCode, medDraVersion, Aborted));
 
+    public Task<IActionResult> OnPostCodeReactionAsync(Guid reactionId, DateOnly? onsetDate, ReactionOutcome outcome) =>
+        Apply(work.CodeReactionAsync(Id, reactionId, onsetDate, outcome, null, null, Aborted));
+
     public Task<IActionResult> OnPostProductAsync(string? name, ProductRole role) => Apply(work.AddProductAsync(Id, name, role, Aborted));
 
     public Task<IActionResult> OnPostNarrativeAsync(string? narrative) => Apply(work.SetNarrativeAsync(Id, narrative, Aborted));

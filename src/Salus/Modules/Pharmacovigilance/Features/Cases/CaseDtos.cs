@@ -4,7 +4,7 @@ namespace Salus.Modules.Pharmacovigilance.Features.Cases;
 
 public sealed record CriterionDto(string Criterion, bool Known, string? Detail, DateTime? KnownUtc);
 
-public sealed record ReactionDto(Guid Id, string? Term, string ReportedText, string? MedDraCode, string? MedDraVersion);
+public sealed record ReactionDto(Guid Id, string? Term, string ReportedText, string? MedDraCode, string? MedDraVersion, DateOnly? OnsetDate, string Outcome);
 
 public sealed record ProductDto(Guid Id, string Name, string? Code, string? Ingredients, string Role);
 
@@ -24,7 +24,7 @@ public sealed record CaseDto(
             c.ReporterPseudonym, [.. c.Criteria.Select(k => new CriterionDto(k.Criterion.ToString().ToLowerInvariant(), k.Known, k.Detail, k.KnownUtc))],
             MinimumCriteria.AllKnown(c.Criteria), c.Day0, c.ComputedDay0, c.Day0OverrideReason, c.Seriousness.Names, c.Seriousness.IsSerious, c.Unexpected,
             c.Rule().Kind, c.DueDate(), c.PatientSex.ToString().ToLowerInvariant(), c.PatientAgeYears,
-            [.. c.Reactions.OrderBy(r => r.AddedUtc).Select(r => new ReactionDto(r.Id, r.Term, r.ReportedText, r.MedDraCode, r.MedDraVersion))],
+            [.. c.Reactions.OrderBy(r => r.AddedUtc).Select(r => new ReactionDto(r.Id, r.Term, r.ReportedText, r.MedDraCode, r.MedDraVersion, r.OnsetDate, r.Outcome.ToString()))],
             [.. c.Products.OrderBy(p => p.AddedUtc).Select(p => new ProductDto(p.Id, p.Name, p.Code, p.Ingredients, p.Role.ToString().ToLowerInvariant()))],
             [.. c.FollowUps.OrderBy(f => f.AtUtc).Select(f => new FollowUpDto(f.Id, f.Kind.ToString().ToLowerInvariant(), f.TemplateKey, f.Language, f.Text, f.AtUtc, f.By))],
             c.AwaitingFollowUp, c.PseudonymisedUtc);
@@ -58,6 +58,8 @@ public sealed record PatientBody(string? Initials, PatientSex Sex, int? AgeYears
 public sealed record NarrativeBody(string? Narrative);
 
 public sealed record ReactionBody(string? Term, string? Text, string? MedDraCode, string? MedDraVersion);
+
+public sealed record ReactionCodingBody(DateOnly? OnsetDate, ReactionOutcome Outcome, string? MedDraCode, string? MedDraVersion);
 
 public sealed record ProductBody(string? Name, ProductRole Role = ProductRole.Suspect);
 

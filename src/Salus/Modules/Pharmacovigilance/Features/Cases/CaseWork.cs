@@ -229,14 +229,9 @@ public sealed class CaseWork(
             fields["term"] = [$"'{term}' is not a reaction term of the screening engine."];
         }
 
-        if (!string.IsNullOrWhiteSpace(medDraCode) && (medDraCode.Trim().Length != 8 || !medDraCode.Trim().All(char.IsAsciiDigit)))
+        foreach (var (key, value) in MedDraProblems(medDraCode, medDraVersion))
         {
-            fields["medDraCode"] = ["A MedDRA code has 8 digits."];
-        }
-
-        if (!string.IsNullOrWhiteSpace(medDraCode) && string.IsNullOrWhiteSpace(medDraVersion))
-        {
-            fields["medDraVersion"] = ["The MedDRA version (e.g. 27.1) is required with a code."];
+            fields[key] = value;
         }
 
         if (fields.Count > 0)
@@ -258,6 +253,43 @@ public sealed class CaseWork(
         }, ct);
         return result;
     }
+
+    /// <summary>Codes an existing reaction: onset date, outcome, MedDRA code and version (null leaves the code as it is).</summary>
+    public Task<Result<PvCase>> CodeReactionAsync(Guid caseId, Guid reactionId, DateOnly? onset, ReactionOutcome outcome, string? medDraCode, string? medDraVersion, CancellationToken ct = default) =>
+        ChangeAsync(caseId, "Reaction coded", c =>
+        {
+            var reaction = c.Reactions.FirstOrDefault(r => r.Id == reactionId);
+            if (reaction is null)
+            {
+                return Errors.NotFound("pv.reaction.not-found", "No such reaction in this case.");
+            }
+
+            var fields = MedDraProblems(medDraCode, medDraVersion);
+            if (onset is { } day && day > DateOnly.FromDateTime(Now))
+            {
+                fields["onsetDate"] = ["Not in the future."];
+            }
+
+            if (!Enum.IsDefined(outcome))
+            {
+                fields["outcome"] = ["Unknown outcome."];
+            }
+
+            if (fields.Count > 0)
+            {
+                return Errors.Validation("pv.reaction.invalid", "The reaction is not valid.", fields);
+            }
+
+            reaction.OnsetDate = onset;
+            reaction.Outcome = outcome;
+            if (!string.IsNullOrWhiteSpace(medDraCode))
+            {
+                reaction.MedDraCode = medDraCode.Trim();
+                reaction.MedDraVersion = medDraVersion!.Trim();
+            }
+
+            return c;
+        }, ct);
 
     public Task<Result<PvCase>> AddProductAsync(Guid caseId, string? name, ProductRole role, CancellationToken ct = default)
     {
@@ -319,6 +351,22 @@ public sealed class CaseWork(
         var prefix = string.Create(CultureInfo.InvariantCulture, $"PV-{Now.Year}-");
         var count = await db.Set<PvCase>().CountAsync(c => c.Number.StartsWith(prefix), ct);
         return string.Create(CultureInfo.InvariantCulture, $"{prefix}{count + 1:0000}");
+    }
+
+    private static Dictionary<string, string[]> MedDraProblems(string? code, string? version)
+    {
+        var fields = new Dictionary<string, string[]>();
+        if (!string.IsNullOrWhiteSpace(code) && (code.Trim().Length != 8 || !code.Trim().All(char.IsAsciiDigit)))
+        {
+            fields["medDraCode"] = ["A MedDRA code has 8 digits."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(version))
+        {
+            fields["medDraVersion"] = ["The MedDRA version (e.g. 27.1) is required with a code."];
+        }
+
+        return fields;
     }
 
     private static string? Join(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join("; ", values);
