@@ -18,5 +18,6 @@ public static class SalusModules
     public static readonly IReadOnlyList<ISalusModule> All =
     [
         new Modules.Screening.ScreeningModule(),
+        new Modules.Inbox.InboxModule(),
     ];
 }

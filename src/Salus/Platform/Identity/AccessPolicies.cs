@@ -12,6 +12,18 @@ public static class AccessPolicies
     public const string JobsAdmin = "jobs-admin";
     public const string CommunityMember = "community-member";
 
+    /// <summary>Works the inbox: community agents and leads, medical information specialists.</summary>
+    public const string InboxWork = "inbox-work";
+
+    /// <summary>Runs the team: rota, SLA policies, metrics (community leads, administrators).</summary>
+    public const string InboxLead = "inbox-lead";
+
+    /// <summary>Reads and drafts saved replies and media: the inbox team, MLR reviewers, communications.</summary>
+    public const string InboxLibrary = "inbox-library";
+
+    /// <summary>Medical-legal-regulatory review (saved replies, replies held by the policy).</summary>
+    public const string MlrReview = "mlr-review";
+
     public const string AccountKindClaim = "salus:kind";
 
     public static void Configure(AuthorizationOptions options)
@@ -25,6 +37,13 @@ public static class AccessPolicies
             .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.Administrator));
         options.AddPolicy(CommunityMember, p => p.RequireAuthenticatedUser()
             .RequireClaim(AccountKindClaim, nameof(AccountKind.CommunityMember)));
+        options.AddPolicy(InboxWork, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff))
+            .RequireRole(Roles.CommunityAgent, Roles.CommunityLead, Roles.MedicalInformationSpecialist));
+        options.AddPolicy(InboxLead, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff))
+            .RequireRole(Roles.CommunityLead, Roles.Administrator));
+        options.AddPolicy(InboxLibrary, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff))
+            .RequireRole(Roles.CommunityAgent, Roles.CommunityLead, Roles.MedicalInformationSpecialist, Roles.MlrReviewer, Roles.CommunicationsManager));
+        options.AddPolicy(MlrReview, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.MlrReviewer));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

@@ -14,7 +14,8 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     AuditScope audit,
     TimeProvider time,
-    IOptions<BootstrapOptions> bootstrap)
+    IOptions<BootstrapOptions> bootstrap,
+    IEnumerable<IDemoSeeder> demoSeeders)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default) =>
         await db.Database.MigrateAsync(cancellationToken);
@@ -41,6 +42,10 @@ public sealed class DatabaseInitializer(
         if (bootstrap.Value.Demo)
         {
             await SeedDemoAsync();
+            foreach (var seeder in demoSeeders)
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
         }
 
         return oneTimePassword;
