@@ -59,6 +59,7 @@ public sealed class AuthorisationTests(BrowserFixture fixture, ITestOutputHelper
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit trail" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify the hash chain" }).ClickAsync();
         await Expect(page.Locator("#chain-status")).ToHaveClassAsync("ok");
 
         var response = await session.GotoAsync("/admin/users");

@@ -53,7 +53,7 @@ public abstract partial class SalusApp : IAsyncLifetime
         await _factory.InitialiseAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

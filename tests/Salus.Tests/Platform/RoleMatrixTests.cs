@@ -47,7 +47,7 @@ public abstract class RoleMatrixTests(SalusApp app)
     /// <summary>Reachable without signing in, on purpose.</summary>
     public static readonly string[] Anonymous =
     [
-        "/account/login", "/account/login-2fa", "/account/logout", "/account/denied", "/error", "/culture",
+        "/account/login", "/account/login-2fa", "/account/logout", "/account/denied", "/account/external-callback", "/error/{code:int?}", "/culture",
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/scalar/{documentName?}",
     ];
 

@@ -27,6 +27,25 @@ public sealed class SecurityTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Unknown_pages_get_a_page_in_the_users_language_and_unknown_api_paths_problem_details()
+    {
+        // Anonymous visitors are sent to sign in whatever the address, so the site's map is not revealed.
+        var anonymous = await app.Anonymous().GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+
+        var admin = await app.SignInAsync(Demo.Admin);
+        await SalusApp.PostFormAsync(admin, "/culture", new() { ["culture"] = "it", ["returnUrl"] = "/" }, tokenFrom: "/");
+        var page = await admin.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Pagina non trovata", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var api = await admin.GetAsync("/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Forms_without_an_antiforgery_token_are_refused()
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = Demo.Admin, ["Password"] = "salus-demo-2026" });

@@ -89,11 +89,23 @@ public abstract class SignatureTests(SalusApp app)
         var withoutCode = await TrySignAsync(Demo.Auditor, app.Factory.DemoPassword, null, recordId);
         Assert.Equal("signature.second-factor-failed", withoutCode.Error!.Code);
 
-        // Identity checks TOTP against the real clock.
-        var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+        // Codes are checked against the application's clock.
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+        var code = totp.ComputeTotp(app.Factory.Clock.GetUtcNow().UtcDateTime);
         var signed = await TrySignAsync(Demo.Auditor, app.Factory.DemoPassword, code, recordId);
         Assert.True(signed.IsSuccess, signed.Error?.Message);
         Assert.True(signed.Value.SecondFactorVerified);
+
+        // The same code cannot be used twice, even within its 30 seconds.
+        var replayed = await TrySignAsync(Demo.Auditor, app.Factory.DemoPassword, code, Guid.NewGuid().ToString());
+        Assert.Equal("signature.second-factor-failed", replayed.Error!.Code);
+
+        // A code from a step older than one already used is refused too; the next step's code works.
+        var earlier = totp.ComputeTotp(app.Factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(-30));
+        Assert.False((await TrySignAsync(Demo.Auditor, app.Factory.DemoPassword, earlier, Guid.NewGuid().ToString())).IsSuccess);
+        app.Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var next = totp.ComputeTotp(app.Factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.True((await TrySignAsync(Demo.Auditor, app.Factory.DemoPassword, next, Guid.NewGuid().ToString())).IsSuccess);
     }
 
     private async Task<ElectronicSignature> SignAsync(string email, string password, string recordId, string content)

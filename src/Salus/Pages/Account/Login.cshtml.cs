@@ -56,7 +56,7 @@ public sealed class LoginModel(SignInManager<SalusUser> signIn, SalusDbContext d
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturn() });
+            return Redirect($"/account/login-2fa?ReturnUrl={Uri.EscapeDataString(SafeReturn())}");
         }
 
         db.RecordEvent(result.IsLockedOut ? "sign-in.locked-out" : "sign-in.failed", "User", Email.Trim());
@@ -69,7 +69,7 @@ public sealed class LoginModel(SignInManager<SalusUser> signIn, SalusDbContext d
 
     public IActionResult OnPostExternal(string provider)
     {
-        var redirect = Url.Page("/Account/ExternalCallback", new { ReturnUrl = SafeReturn() });
+        var redirect = $"/account/external-callback?ReturnUrl={Uri.EscapeDataString(SafeReturn())}";
         var properties = signIn.ConfigureExternalAuthenticationProperties(provider, redirect);
         return Challenge(properties, provider);
     }

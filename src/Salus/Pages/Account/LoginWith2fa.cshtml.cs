@@ -21,13 +21,13 @@ public sealed class LoginWith2faModel(SignInManager<SalusUser> signIn, IStringLo
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
-            return RedirectToPage("/Account/Login");
+            return Redirect("/account/login");
         }
 
         var entered = Code.Replace(" ", "", StringComparison.Ordinal);

@@ -12,6 +12,6 @@ public sealed class LogoutModel(SignInManager<SalusUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return RedirectToPage("/Account/Logout");
+        return Redirect("/account/logout");
     }
 }

@@ -18,9 +18,12 @@ public sealed class IndexModel(AuditQuery query, AuditVerifier verifier) : PageM
 
     [BindProperty(SupportsGet = true)] public int Skip { get; set; }
 
+    /// <summary>Recomputing the whole chain costs a full read of the trail, so it runs when asked, not on every view.</summary>
+    [BindProperty(SupportsGet = true)] public bool Verify { get; set; }
+
     public List<AuditEntry> Entries { get; private set; } = [];
 
-    public AuditVerification Verification { get; private set; } = new(0, null, null);
+    public AuditVerification? Verification { get; private set; }
 
     public string QueryString { get; private set; } = "";
 
@@ -28,7 +31,7 @@ public sealed class IndexModel(AuditQuery query, AuditVerifier verifier) : PageM
     {
         var filter = new AuditFilter(From, To, Actor, EntityType, null, Action);
         Entries = await query.PageAsync(filter, Math.Max(0, Skip), 100);
-        Verification = await verifier.VerifyAsync();
+        Verification = Verify ? await verifier.VerifyAsync() : null;
         QueryString = string.Join('&', new (string Key, string? Value)[]
             {
                 ("from", From?.ToString("s")), ("to", To?.ToString("s")), ("actor", Actor), ("entityType", EntityType), ("action", Action),

@@ -75,15 +75,18 @@ public static class SalusWebApp
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
             {
+                // Pages live with their module (Modules/<Name>/Pages) as well as in Pages/; every page declares its route.
+                o.RootDirectory = "/";
                 o.Conventions.AuthorizeFolder("/", AccessPolicies.Staff);
-                foreach (var page in (string[])["/Account/Login", "/Account/LoginWith2fa", "/Account/Logout", "/Account/Denied", "/Error"])
+                foreach (var page in (string[])["Login", "LoginWith2fa", "Logout", "Denied", "ExternalCallback"])
                 {
-                    o.Conventions.AllowAnonymousToPage(page);
+                    o.Conventions.AllowAnonymousToPage($"/Pages/Account/{page}");
                 }
 
-                o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Administration);
-                o.Conventions.AuthorizeFolder("/Audit", AccessPolicies.AuditRead);
-                o.Conventions.AuthorizePage("/Account/ChangePassword");
+                o.Conventions.AllowAnonymousToPage("/Pages/Error");
+                o.Conventions.AuthorizeFolder("/Pages/Admin", AccessPolicies.Administration);
+                o.Conventions.AuthorizeFolder("/Pages/Audit", AccessPolicies.AuditRead);
+                o.Conventions.AuthorizePage("/Pages/Account/ChangePassword");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -113,7 +116,9 @@ public static class SalusWebApp
         // API callers get RFC 9457 problem details; people get a page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/error"));
-        app.UseStatusCodePages();
+        // Empty error responses: problem details for the API, a page in the user's language for people.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
         if (!app.Environment.IsDevelopment() && app.Configuration.GetValue($"{SecurityOptions.Section}:Hsts", true))
         {
             app.UseHsts();

@@ -38,6 +38,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<SalusDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayGuardedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<SalusIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<SalusClaimsFactory>()
             .AddSignInManager<SalusSignInManager>();
@@ -92,6 +93,8 @@ public static class IdentityServiceCollectionExtensions
                 o.ClientSecret = oidc.ClientSecret;
                 o.ResponseType = "code";
                 o.UsePkce = true;
+                o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                o.MapInboundClaims = true;
                 o.Scope.Add("email");
                 o.GetClaimsFromUserInfoEndpoint = true;
             });

@@ -47,6 +47,9 @@ public sealed class OidcOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>Refuse an authority that is not HTTPS (turn off only for a local test provider).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>Button text on the sign-in page.</summary>
     public string DisplayName { get; set; } = "Single sign-on";
 }
