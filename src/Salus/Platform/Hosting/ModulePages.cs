@@ -28,6 +28,11 @@ internal sealed class ModulePageRouteModelProvider(ApplicationPartManager parts)
                 continue;
             }
 
+            if (context.RouteModels.Any(m => m.RelativePath == item.Identifier))
+            {
+                continue; // already discovered by Razor Pages itself
+            }
+
             var template = item.Metadata.OfType<RazorCompiledItemMetadataAttribute>().FirstOrDefault(m => m.Key == "RouteTemplate")?.Value;
             if (template is null || !template.StartsWith('/'))
             {

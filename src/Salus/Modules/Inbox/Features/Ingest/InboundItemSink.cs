@@ -58,7 +58,7 @@ public sealed class InboundItemSink(
             stored = new InboxItem
             {
                 ConversationId = conversation.Id, ChannelId = e.ChannelId, PlatformItemId = e.PlatformItemId, ItemKind = e.ItemKind,
-                AuthorPlatformId = e.AuthorPlatformId, OccurredUtc = occurred, ReceivedUtc = received, TextVersionUtc = DateTime.MinValue.ToUniversalTime(),
+                AuthorPlatformId = e.AuthorPlatformId, OccurredUtc = occurred, ReceivedUtc = received, TextVersionUtc = Placeholder,
             };
             db.Set<InboxItem>().Add(stored);
         }
@@ -74,21 +74,21 @@ public sealed class InboundItemSink(
             case InboundChange.Created:
                 stored.CreationSeen = true;
                 stored.OccurredUtc = occurred;
-                textChanged = TakeText(stored, e.Text, occurred, force: string.IsNullOrEmpty(stored.Text));
+                textChanged = TakeText(stored, e.Text, occurred);
                 break;
             case InboundChange.Edited:
-                textChanged = TakeText(stored, e.Text, occurred, force: false);
-                stored.Edited |= textChanged || !stored.CreationSeen;
+                textChanged = TakeText(stored, e.Text, occurred);
+                stored.Edited = true;
                 break;
             case InboundChange.Deleted:
                 stored.DeletedOnPlatform = true;
                 stored.DeletedUtc = stored.DeletedUtc is { } d && d < occurred ? d : occurred;
-                textChanged = string.IsNullOrEmpty(stored.Text) && TakeText(stored, e.Text, occurred, force: true);
+                textChanged = string.IsNullOrEmpty(stored.Text) && TakeText(stored, e.Text, Placeholder);
                 break;
             case InboundChange.Hidden:
                 stored.Hidden = true;
                 stored.HiddenUtc = stored.HiddenUtc is { } h && h < occurred ? h : occurred;
-                textChanged = string.IsNullOrEmpty(stored.Text) && TakeText(stored, e.Text, occurred, force: true);
+                textChanged = string.IsNullOrEmpty(stored.Text) && TakeText(stored, e.Text, Placeholder);
                 break;
         }
 
@@ -107,15 +107,19 @@ public sealed class InboundItemSink(
         notifier.Changed(isNew ? "item" : "item-changed", conversation.Id, $"{conversation.ChannelName}: {Short(stored.Text)}");
     }
 
-    private static bool TakeText(InboxItem stored, string text, DateTime versionUtc, bool force)
+    /// <summary>The version of a text carried by a deletion or hiding: any creation or edit replaces it.</summary>
+    private static readonly DateTime Placeholder = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+
+    /// <summary>Takes the event's text unless it is empty or older than the version held.</summary>
+    private static bool TakeText(InboxItem stored, string text, DateTime versionUtc)
     {
-        if (!force && versionUtc < stored.TextVersionUtc)
+        if (string.IsNullOrEmpty(text) || versionUtc < stored.TextVersionUtc)
         {
-            return false; // an older version of the text arrived late
+            return false;
         }
 
-        stored.TextVersionUtc = versionUtc > stored.TextVersionUtc ? versionUtc : stored.TextVersionUtc;
-        if (string.Equals(stored.Text, text, StringComparison.Ordinal) || (string.IsNullOrEmpty(text) && !force))
+        stored.TextVersionUtc = versionUtc;
+        if (string.Equals(stored.Text, text, StringComparison.Ordinal))
         {
             return false;
         }

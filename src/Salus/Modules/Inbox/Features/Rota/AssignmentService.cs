@@ -50,13 +50,16 @@ public sealed class AssignmentService(SalusDbContext db, RotaQueries rota, TimeP
         }
 
         Assign(conversation, chosen.UserId, chosen.UserName, now);
+        // A logical clock: strictly after every earlier assignment, so several in the same instant still rotate.
+        var latest = await db.Set<AgentAssignmentCursor>().MaxAsync(c => (DateTime?)c.LastAssignedUtc, cancellationToken);
+        var stamp = latest is { } l && l >= now ? l.AddMilliseconds(1) : now;
         if (cursors.TryGetValue(chosen.UserId, out var cursor))
         {
-            cursor.LastAssignedUtc = now;
+            cursor.LastAssignedUtc = DateTime.SpecifyKind(stamp, DateTimeKind.Utc);
         }
         else
         {
-            db.Set<AgentAssignmentCursor>().Add(new AgentAssignmentCursor { UserId = chosen.UserId, LastAssignedUtc = now });
+            db.Set<AgentAssignmentCursor>().Add(new AgentAssignmentCursor { UserId = chosen.UserId, LastAssignedUtc = DateTime.SpecifyKind(stamp, DateTimeKind.Utc) });
         }
 
         return true;
