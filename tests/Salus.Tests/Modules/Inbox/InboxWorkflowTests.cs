@@ -45,6 +45,10 @@ public abstract class InboxWorkflowTests(SalusApp app) : InboxTestBase(app)
         var users = await lead.GetFromJsonAsync<JsonElement>("/api/inbox/rota", Json);
         var team = await ReadAsync<IdResponse>(await lead.PostAsJsonAsync("/api/inbox/rota/teams", new { name = "Team FR", timeZone = "Europe/Paris", markets = "FR" }));
         var ids = await UserIdsAsync();
+        // Start from empty hands: capacity counts every open conversation an agent holds, including other tests'.
+        string[] agents = [ids["agent.it@demo.salus.local"], ids["agent.us@demo.salus.local"]];
+        await QueryAsync(db => db.Set<Conversation>().Where(c => c.AssigneeId != null && agents.Contains(c.AssigneeId))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ConversationStatus.Resolved)));
         var allDays = Enum.GetValues<DayOfWeek>();
         foreach (var email in new[] { "agent.it@demo.salus.local", "agent.us@demo.salus.local" })
         {
@@ -219,6 +223,7 @@ public abstract class InboxWorkflowTests(SalusApp app) : InboxTestBase(app)
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsJsonAsync($"/api/inbox/conversations/{conversation.Id}/replies", new { savedReplyId = created.Id })).StatusCode);
 
         App.Factory.Clock.Advance(TimeSpan.FromDays(2));
+        agent = await App.SignInAsync(Demo.Agent); // the session itself expired meanwhile
         var lapsed = await agent.PostAsJsonAsync($"/api/inbox/conversations/{conversation.Id}/replies", new { savedReplyId = created.Id });
         Assert.True(lapsed.StatusCode == HttpStatusCode.Conflict, await lapsed.Content.ReadAsStringAsync());
     }
