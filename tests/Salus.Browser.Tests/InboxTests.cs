@@ -104,13 +104,14 @@ public sealed class InboxTests(BrowserFixture fixture, ITestOutputHelper output)
         Assert.Contains("https://media.demo.salus.local/video/segnalare-effetti.mp4", sent, StringComparison.Ordinal);
 
         // The durable job hands it to pharmacovigilance; the page shows the case once it has.
-        for (var i = 0; i < 40 && intake.Signals.IsEmpty; i++)
+        for (var i = 0; i < 40 && !intake.Signals.Any(s => s.Text == text); i++)
         {
             await Task.Delay(250);
         }
 
-        var signal = Assert.Single(intake.Signals);
-        Assert.Equal(text, signal.Text);
+        var signal = Assert.Single(intake.Signals, s => s.Text == text); // the demo's own side-effect comment is proposed too
+        Assert.Equal("Salus Italia (Facebook)", signal.Channel);
+        Assert.Equal("screening", signal.FlaggedBy);
         await session.GotoAsync(new Uri(page.Url).PathAndQuery);
         await Expect(page.Locator(".badge.pv-case")).ToBeVisibleAsync();
         await session.AssertBrowserSawNoProblemsAsync();

@@ -41,7 +41,7 @@ public sealed partial class SalusServer : IAsyncDisposable
     /// <summary>The one-time password printed for <c>admin@salus.local</c> on an empty database, if it was printed.</summary>
     public string? OneTimePassword => OneTimePasswordLine().Match(InitialisationOutput) is { Success: true } m ? m.Groups[1].Value : null;
 
-    public static async Task<SalusServer> StartAsync(bool demo, CancellationToken cancellationToken = default, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<SalusServer> StartAsync(bool demo, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "salus-browser-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataFolder);
