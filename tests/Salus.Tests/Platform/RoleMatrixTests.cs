@@ -63,6 +63,7 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("POST", "/api/inbox/items/{id:guid}/hide", $"/api/inbox/items/{SomeId}/hide", InboxWork),
         ("POST", "/api/inbox/items/{id:guid}/delete", $"/api/inbox/items/{SomeId}/delete", InboxWork),
         ("POST", "/api/inbox/items/{id:guid}/report-adverse-event", $"/api/inbox/items/{SomeId}/report-adverse-event", InboxWork),
+        ("POST", "/api/inbox/people/{id:guid}/merge", $"/api/inbox/people/{SomeId}/merge", InboxWork),
         ("GET", "/api/inbox/notifications", "/api/inbox/notifications", InboxWork),
         ("GET", "/api/inbox/rota", "/api/inbox/rota", InboxWork),
         ("POST", "/api/inbox/rota/teams/{id:guid}/handover", $"/api/inbox/rota/teams/{SomeId}/handover", InboxWork),

@@ -41,6 +41,7 @@ public sealed class InboxModule : ISalusModule
         services.AddScoped<ReplyService>();
         services.AddScoped<ConversationActions>();
         services.AddScoped<InboxQueries>();
+        services.AddScoped<PersonLinking>();
         services.AddScoped<InboxMetrics>();
         services.AddScoped<IDemoSeeder, InboxDemoSeeder>();
 

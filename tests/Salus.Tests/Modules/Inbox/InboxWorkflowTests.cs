@@ -340,11 +340,38 @@ public abstract class InboxWorkflowTests(SalusApp app) : InboxTestBase(app)
         var inbox = await agent.GetAsync("/inbox");
         Assert.Equal(HttpStatusCode.OK, inbox.StatusCode);
         Assert.Equal("no-store", inbox.Headers.CacheControl?.ToString());
+        Assert.Contains("<h1>Posta in arrivo</h1>", await inbox.Content.ReadAsStringAsync(), StringComparison.Ordinal); // Anna's language
         var lead = await App.SignInAsync("lead@demo.salus.local");
         var metrics = await lead.GetStringAsync("/inbox/metrics");
         Assert.Contains("<svg class=\"chart\"", metrics, StringComparison.Ordinal);
         var stream = await agent.GetStringAsync("/api/inbox/stream?once=true");
         Assert.Contains("event: hello", stream, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_same_person_on_two_channels_is_linked_by_an_agent_and_their_history_shows_both()
+    {
+        App.SkipIfUnavailable();
+        var facebook = Guid.NewGuid();
+        var instagram = Guid.NewGuid();
+        await DeliverAsync(Comment(facebook, "p1", "Ciao da Facebook", author: "fb-9", name: "Teresa Neri", at: Now));
+        await DeliverAsync(Comment(instagram, "p2", "Ciao da Instagram", author: "ig-9", name: "Teresa Neri", at: Now) with { Kind = ChannelKind.Instagram });
+        var first = await ConversationOfAsync(facebook, "p1");
+        var second = await ConversationOfAsync(instagram, "p2");
+        Assert.NotEqual(first.PersonId, second.PersonId); // never merged automatically
+
+        var agent = await App.SignInAsync(Demo.Agent); // Anna works in Italian
+        var page = await agent.GetStringAsync($"/inbox/conversations/{first.Id}");
+        Assert.Contains("Stessa persona: collega Teresa Neri", page, StringComparison.Ordinal);
+
+        var merged = await agent.PostAsJsonAsync($"/api/inbox/people/{second.PersonId}/merge", new { intoPersonId = first.PersonId });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        var rows = await agent.GetFromJsonAsync<List<ConversationRow>>($"/api/inbox/conversations?person={first.PersonId}", Json);
+        Assert.Equal(2, rows!.Count);
+        var detail = await agent.GetFromJsonAsync<JsonElement>($"/api/inbox/conversations/{first.Id}", Json);
+        Assert.Equal(second.Id, detail.GetProperty("history")[0].GetProperty("id").GetGuid());
+        Assert.Equal(2, detail.GetProperty("identities").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync($"/api/inbox/people/{first.PersonId}/merge", new { intoPersonId = first.PersonId })).StatusCode);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

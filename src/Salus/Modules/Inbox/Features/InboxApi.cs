@@ -35,6 +35,8 @@ public sealed record MediaRequest(string? Title, MediaKind Kind, string? Url, st
 
 public sealed record HandoverRequest(string? Text);
 
+public sealed record MergePersonRequest(Guid IntoPersonId);
+
 /// <summary>The inbox over HTTP (<c>/api/inbox</c>): the same handlers the pages use.</summary>
 internal static class InboxApi
 {
@@ -70,6 +72,9 @@ internal static class InboxApi
             (await actions.DeleteAsync(id, ct)).ToHttp(_ => TypedResults.NoContent()));
         work.MapPost("/items/{id:guid}/report-adverse-event", async (Guid id, ClaimsPrincipal user, ConversationActions actions, CancellationToken ct) =>
             (await actions.ReportAdverseEventAsync(id, Actor.From(user), ct)).ToHttp(_ => TypedResults.Accepted((string?)null)));
+        work.MapPost("/people/{id:guid}/merge", async (Guid id, MergePersonRequest request, PersonLinking linking, CancellationToken ct) =>
+            (await linking.MergeAsync(id, request.IntoPersonId, ct)).ToHttp(p => TypedResults.Ok(new { p.Id })))
+            .WithSummary("Confirms two people are one across channels: identities and conversations move to intoPersonId.");
         work.MapGet("/notifications", async (ClaimsPrincipal user, SalusDbContext db, CancellationToken ct) =>
         {
             var me = Actor.From(user).Id;

@@ -14,7 +14,7 @@ namespace Salus.Modules.Inbox.Pages;
 
 [Authorize(Policy = AccessPolicies.InboxWork)]
 public sealed class ConversationModel(
-    InboxQueries queries, ConversationActions actions, ReplyService replies, SalusDbContext db, TimeProvider time, IStringLocalizer<InboxResource> l) : PageModel
+    InboxQueries queries, ConversationActions actions, PersonLinking linking, ReplyService replies, SalusDbContext db, TimeProvider time, IStringLocalizer<InboxResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -25,6 +25,7 @@ public sealed class ConversationModel(
     public IReadOnlyList<SavedReply> SavedReplies { get; private set; } = [];
     public IReadOnlyList<MediaAsset> Media { get; private set; } = [];
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+    public IReadOnlyList<InboxPerson> SamePersonSuggestions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public sealed class ConversationModel(
             .OrderBy(r => r.Language == detail.Conversation.Language ? 0 : 1).ThenBy(r => r.Title, StringComparer.CurrentCulture)];
         Media = [.. (await db.Set<MediaAsset>().AsNoTracking().ToListAsync(cancellationToken)).OrderBy(m => m.Language == detail.Conversation.Language ? 0 : 1).ThenBy(m => m.Title, StringComparer.CurrentCulture)];
         Staff = await queries.AssignableAsync();
+        SamePersonSuggestions = await linking.SuggestionsAsync(detail.Person.Id, cancellationToken);
         return Page();
     }
 
@@ -75,6 +77,9 @@ public sealed class ConversationModel(
 
     public async Task<IActionResult> OnPostMoveToPrivateAsync(CancellationToken cancellationToken) =>
         Done(await actions.MoveToPrivateAsync(Id, null, Actor.From(User), cancellationToken), _ => l["Moved to private messages."]);
+
+    public async Task<IActionResult> OnPostMergeAsync(Guid sourcePersonId, Guid intoPersonId, CancellationToken cancellationToken) =>
+        Done(await linking.MergeAsync(sourcePersonId, intoPersonId, cancellationToken), _ => l["Linked: one person across channels."]);
 
     private RedirectResult Done<T>(Result<T> result, Func<T, string> message)
     {
