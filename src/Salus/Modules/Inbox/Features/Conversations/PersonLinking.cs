@@ -23,12 +23,14 @@ public sealed class PersonLinking(SalusDbContext db)
         var identities = await db.Set<InboxIdentity>().AsNoTracking().Where(i => i.PersonId == personId).ToListAsync(cancellationToken);
         var handles = identities.Where(i => i.Handle != null).Select(i => i.Handle!.ToLower()).Distinct().ToList();
         var channels = identities.Select(i => i.ChannelId).ToList();
+#pragma warning disable CA1862 // ToLower() translates to SQL on both providers; string.Equals with a comparison does not.
         var name = person.DisplayName.ToLower();
         var byHandle = await db.Set<InboxIdentity>().AsNoTracking()
             .Where(i => i.PersonId != personId && !channels.Contains(i.ChannelId) && i.Handle != null && handles.Contains(i.Handle.ToLower()))
             .Select(i => i.PersonId).ToListAsync(cancellationToken);
         var byName = await db.Set<InboxPerson>().AsNoTracking().Where(p => p.Id != personId && p.DisplayName.ToLower() == name)
             .Select(p => p.Id).ToListAsync(cancellationToken);
+#pragma warning restore CA1862
         var ids = byHandle.Concat(byName).Distinct().ToList();
         return await db.Set<InboxPerson>().AsNoTracking().Where(p => ids.Contains(p.Id)).Take(20).ToListAsync(cancellationToken);
     }
