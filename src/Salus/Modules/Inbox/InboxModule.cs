@@ -37,6 +37,7 @@ public sealed class InboxModule : ISalusModule
         services.AddScoped<RotaService>();
         services.AddScoped<AssignmentService>();
         services.AddScoped<SlaService>();
+        services.AddScoped<SlaPolicyService>();
         services.AddScoped<SavedReplyService>();
         services.AddScoped<ReplyService>();
         services.AddScoped<ConversationActions>();

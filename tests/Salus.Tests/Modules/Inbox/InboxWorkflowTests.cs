@@ -374,6 +374,57 @@ public abstract class InboxWorkflowTests(SalusApp app) : InboxTestBase(app)
         Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync($"/api/inbox/people/{first.PersonId}/merge", new { intoPersonId = first.PersonId })).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task A_business_hours_sla_counts_only_working_time_and_leads_can_add_policies()
+    {
+        App.SkipIfUnavailable();
+        var lead = await App.SignInAsync("lead@demo.salus.local");
+        var invalid = await lead.PostAsJsonAsync("/api/inbox/sla-policies", new { name = "", firstResponseMinutes = 0, nextResponseMinutes = 10, resolutionMinutes = 10, timeZone = "Mars/Olympus" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = await invalid.Content.ReadAsStringAsync();
+        Assert.Contains("firstResponseMinutes", problem, StringComparison.Ordinal);
+        Assert.Contains("timeZone", problem, StringComparison.Ordinal);
+        var added = await lead.PostAsJsonAsync("/api/inbox/sla-policies", new
+        {
+            name = "Standard DE", market = "DE", firstResponseMinutes = 120, nextResponseMinutes = 240, resolutionMinutes = 960,
+            businessHoursOnly = true, timeZone = "Europe/Berlin", businessStart = "09:00", businessEnd = "17:00",
+        });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+
+        // The next Friday 17:30 Berlin (16:30 UTC) is after hours: the two working hours run Monday 09:00-11:00 Berlin.
+        var day = Now.UtcDateTime.Date.AddDays(1);
+        while (day.DayOfWeek != DayOfWeek.Friday)
+        {
+            day = day.AddDays(1);
+        }
+
+        var friday = new DateTimeOffset(day.AddHours(16).AddMinutes(30), TimeSpan.Zero);
+        App.Factory.Clock.SetUtcNow(friday);
+        var channel = Guid.NewGuid();
+        await DeliverAsync(Comment(channel, "de1", "Danke für das Video", market: "DE", author: "de-1", at: friday));
+        var conversation = await ConversationOfAsync(channel, "de1");
+        Assert.Equal("Standard DE", conversation.SlaPolicyName);
+        Assert.Equal(day.AddDays(3).AddHours(10), DateTime.SpecifyKind(conversation.FirstResponseDueUtc!.Value, DateTimeKind.Utc));
+    }
+
+    [SkippableFact]
+    public async Task The_paged_lead_acknowledges_a_crisis_page()
+    {
+        App.SkipIfUnavailable();
+        var channel = Guid.NewGuid();
+        await DeliverAsync(Comment(channel, "ack1", "Voglio farla finita", author: "ack-1", language: "it", at: Now));
+        await RunJobsAsync();
+        var conversation = await ConversationOfAsync(channel, "ack1");
+        var page = await QueryAsync(db => db.Set<InboxNotification>().SingleAsync(n => n.ConversationId == conversation.Id && n.Kind == NotificationKind.CrisisPage));
+        var agent = await App.SignInAsync(Demo.Agent);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsJsonAsync($"/api/inbox/notifications/{page.Id}/acknowledge", new { })).StatusCode);
+        var lead = await App.SignInAsync("lead@demo.salus.local");
+        var mine = await lead.GetFromJsonAsync<JsonElement>("/api/inbox/notifications", Json);
+        Assert.Contains(mine.EnumerateArray(), n => n.GetProperty("id").GetGuid() == page.Id);
+        Assert.Equal(HttpStatusCode.NoContent, (await lead.PostAsJsonAsync($"/api/inbox/notifications/{page.Id}/acknowledge", new { })).StatusCode);
+        Assert.NotNull((await QueryAsync(db => db.Set<InboxNotification>().SingleAsync(n => n.Id == page.Id))).AcknowledgedUtc);
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private Task<Dictionary<string, string>> UserIdsAsync() =>

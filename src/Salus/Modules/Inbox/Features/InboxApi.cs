@@ -11,6 +11,7 @@ using Salus.Modules.Inbox.Features.Live;
 using Salus.Modules.Inbox.Features.Metrics;
 using Salus.Modules.Inbox.Features.Replies;
 using Salus.Modules.Inbox.Features.Rota;
+using Salus.Modules.Inbox.Features.Sla;
 using Salus.Platform.Identity;
 using Salus.Platform.Persistence;
 using Salus.Platform.Results;
@@ -75,6 +76,19 @@ internal static class InboxApi
         work.MapPost("/people/{id:guid}/merge", async (Guid id, MergePersonRequest request, PersonLinking linking, CancellationToken ct) =>
             (await linking.MergeAsync(id, request.IntoPersonId, ct)).ToHttp(p => TypedResults.Ok(new { p.Id })))
             .WithSummary("Confirms two people are one across channels: identities and conversations move to intoPersonId.");
+        work.MapPost("/notifications/{id:guid}/acknowledge", async (Guid id, ClaimsPrincipal user, SalusDbContext db, TimeProvider time, CancellationToken ct) =>
+        {
+            var me = Actor.From(user).Id;
+            var notification = await db.Set<InboxNotification>().FirstOrDefaultAsync(n => n.Id == id && n.RecipientId == me, ct);
+            if (notification is null)
+            {
+                return Errors.NotFound("inbox.notification", "No such notification for you.").ToProblem();
+            }
+
+            notification.AcknowledgedUtc ??= time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithSummary("The recipient acknowledges a page or alert (recorded in the audit trail).");
         work.MapGet("/notifications", async (ClaimsPrincipal user, SalusDbContext db, CancellationToken ct) =>
         {
             var me = Actor.From(user).Id;
@@ -93,6 +107,10 @@ internal static class InboxApi
 
         var lead = endpoints.MapGroup("/api/inbox").RequireAuthorization(AccessPolicies.InboxLead).WithTags("Inbox");
         lead.MapGet("/metrics", async (int? days, InboxMetrics metrics, CancellationToken ct) => TypedResults.Ok(await metrics.ReportAsync(days ?? 30, ct)));
+        lead.MapGet("/sla-policies", async (SalusDbContext db, CancellationToken ct) => TypedResults.Ok(await db.Set<SlaPolicy>().AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct)));
+        lead.MapPost("/sla-policies", async (SlaPolicyRequest request, SlaPolicyService policies, CancellationToken ct) =>
+            (await policies.AddAsync(request, ct)).ToHttp(p => TypedResults.Ok(new { p.Id })))
+            .WithSummary("Adds an SLA policy (risk level and/or market; around the clock or business hours) for conversations arriving from now on.");
         lead.MapPost("/rota/teams", async (TeamRequest request, RotaService rota, CancellationToken ct) =>
             (await rota.AddTeamAsync(request, ct)).ToHttp(t => TypedResults.Ok(new { t.Id })));
         lead.MapPost("/rota/shifts", async (ShiftRequest request, RotaService rota, CancellationToken ct) =>

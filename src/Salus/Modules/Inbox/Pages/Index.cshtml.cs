@@ -41,6 +41,19 @@ public sealed class InboxIndexModel(InboxQueries queries, ConversationActions ac
             .OrderByDescending(n => n.CreatedUtc).Take(20).ToListAsync(cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid notificationId, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    {
+        var me = Actor.From(User).Id;
+        var notification = await db.Set<InboxNotification>().FirstOrDefaultAsync(n => n.Id == notificationId && n.RecipientId == me, cancellationToken);
+        if (notification is not null)
+        {
+            notification.AcknowledgedUtc ??= time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect("/inbox");
+    }
+
     public async Task<IActionResult> OnPostBulkAsync(List<Guid> ids, ConversationStatus? bulkStatus, string? bulkAssignee, CancellationToken cancellationToken)
     {
         var request = bulkStatus is not null ? new BulkRequest(ids, "status", bulkStatus, null) : new BulkRequest(ids, "assign", null, bulkAssignee);

@@ -27,6 +27,7 @@ public sealed class RotaModel(SalusDbContext db, RotaQueries rotaQueries, RotaSe
     public IReadOnlyList<HandoverNote> Handovers { get; private set; } = [];
     public IReadOnlySet<Guid> ActiveShiftIds { get; private set; } = new HashSet<Guid>();
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+    public IReadOnlyList<SlaPolicy> SlaPolicies { get; private set; } = [];
 
     public bool IsLead => User.IsInRole(Roles.CommunityLead) || User.IsInRole(Roles.Administrator);
     public bool CanWork => User.IsInRole(Roles.CommunityAgent) || User.IsInRole(Roles.CommunityLead) || User.IsInRole(Roles.MedicalInformationSpecialist);
@@ -45,6 +46,8 @@ public sealed class RotaModel(SalusDbContext db, RotaQueries rotaQueries, RotaSe
         Handovers = await db.Set<HandoverNote>().AsNoTracking().OrderByDescending(h => h.CreatedUtc).Take(100).ToListAsync(cancellationToken);
         ActiveShiftIds = (await rotaQueries.OnDutyAsync(NowUtc, cancellationToken)).Select(a => a.Shift.Id).ToHashSet();
         Staff = await queries.AssignableAsync();
+        var stored = await db.Set<SlaPolicy>().AsNoTracking().OrderBy(p => p.Priority).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+        SlaPolicies = stored.Count > 0 ? stored : SlaPolicy.BuiltIn;
         return Page();
     }
 
