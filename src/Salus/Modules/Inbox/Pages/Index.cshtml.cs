@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Salus.Modules.Inbox.Domain;
 using Salus.Modules.Inbox.Features.Conversations;
 using Salus.Modules.Inbox.Features.Replies;
@@ -12,7 +13,7 @@ using Salus.Platform.Persistence;
 namespace Salus.Modules.Inbox.Pages;
 
 [Authorize(Policy = AccessPolicies.InboxWork)]
-public sealed class InboxIndexModel(InboxQueries queries, ConversationActions actions, SalusDbContext db, IStringLocalizer<InboxResource> l) : PageModel
+public sealed class InboxIndexModel(InboxQueries queries, ConversationActions actions, SalusDbContext db, IStringLocalizer<InboxResource> l, IOptions<InboxOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
@@ -34,7 +35,7 @@ public sealed class InboxIndexModel(InboxQueries queries, ConversationActions ac
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var me = Actor.From(User).Id;
-        Rows = await queries.ListAsync(new InboxFilter(Channel, Status, Category, Assignee, Market, Language, Queue, Q), me, cancellationToken);
+        Rows = await queries.ListAsync(new InboxFilter(Channel, Status, Category, Assignee, Market, Language, Queue, Q, Take: options.Value.PageSize), me, cancellationToken);
         Channels = await queries.ChannelsAsync(cancellationToken);
         Staff = await queries.AssignableAsync();
         MyNotifications = await db.Set<InboxNotification>().AsNoTracking().Where(n => n.RecipientId == me && n.AcknowledgedUtc == null)
