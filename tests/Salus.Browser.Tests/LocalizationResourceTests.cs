@@ -97,14 +97,22 @@ public sealed partial class LocalizationResourceTests
             .ToHashSet(StringComparer.Ordinal);
         Assert.True(keys.Count > 80, $"Only {keys.Count} keys found under {root}: is the pattern still right?");
 
-        var l = Localizer();
-        var missing = keys.Where(k => InCulture("it", () => l[k]).ResourceNotFound).Order(StringComparer.Ordinal).ToList();
-        Assert.True(missing.Count == 0, "Missing in SharedResource.it.resx:\n" + string.Join('\n', missing));
+        // Keys live in SharedResource or in a module's own resource (Salus.Modules.<Name>.<Name>Resource).
+        var factory = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider()
+            .GetRequiredService<IStringLocalizerFactory>();
+        var localizers = new List<IStringLocalizer> { Localizer() };
+        localizers.AddRange(typeof(SharedResource).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("Salus.Modules.", StringComparison.Ordinal) == true && t.Name.EndsWith("Resource", StringComparison.Ordinal))
+            .Select(factory.Create));
+        var missing = keys.Where(k => localizers.TrueForAll(l => InCulture("it", () => l[k]).ResourceNotFound)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "Missing in SharedResource.it.resx (or the module's resource):\n" + string.Join('\n', missing));
 
-        var italian = InCulture("it", () => l.GetAllStrings(includeParentCultures: false).ToList());
-        foreach (var entry in italian)
+        foreach (var l in localizers)
         {
-            Assert.Equal(Placeholders(entry.Name), Placeholders(entry.Value));
+            foreach (var entry in InCulture("it", () => l.GetAllStrings(includeParentCultures: false).ToList()))
+            {
+                Assert.Equal(Placeholders(entry.Name), Placeholders(entry.Value));
+            }
         }
     }
 

@@ -30,6 +30,9 @@ public sealed partial class SalusServer : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>The application's services, for tests that act in-process (deliver an item through a module contract).</summary>
+    public IServiceProvider Services => app.Services;
+
     public Uri BaseAddress { get; }
 
     /// <summary>What initialisation printed (data folder, first administrator's one-time password, demo hint).</summary>
@@ -38,7 +41,7 @@ public sealed partial class SalusServer : IAsyncDisposable
     /// <summary>The one-time password printed for <c>admin@salus.local</c> on an empty database, if it was printed.</summary>
     public string? OneTimePassword => OneTimePasswordLine().Match(InitialisationOutput) is { Success: true } m ? m.Groups[1].Value : null;
 
-    public static async Task<SalusServer> StartAsync(bool demo, CancellationToken cancellationToken = default)
+    public static async Task<SalusServer> StartAsync(bool demo, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "salus-browser-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataFolder);
@@ -56,7 +59,7 @@ public sealed partial class SalusServer : IAsyncDisposable
             // Expected in a test: keys are kept in the throw-away database without an XML encryptor.
             "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=Error",
         ];
-        var app = SalusWebApp.Build(args);
+        var app = SalusWebApp.Build(args, configure);
         try
         {
             using var output = new StringWriter();

@@ -27,6 +27,11 @@ public abstract class RoleMatrixTests(SalusApp app)
     private static readonly string[] AdverseEventFlaggers = [Roles.CommunityAgent, Roles.CommunityLead, Roles.PharmacovigilanceOfficer];
     private static readonly string[] PvReconcilers = [Roles.PharmacovigilanceOfficer, Roles.Auditor];
     private const string NoCase = "00000000-0000-0000-0000-000000000001";
+    private static readonly string[] InboxWork = [Roles.CommunityAgent, Roles.CommunityLead, Roles.MedicalInformationSpecialist];
+    private static readonly string[] InboxLead = [Roles.CommunityLead, Roles.Administrator];
+    private static readonly string[] InboxLibrary = [Roles.CommunityAgent, Roles.CommunityLead, Roles.MedicalInformationSpecialist, Roles.MlrReviewer, Roles.CommunicationsManager];
+    private static readonly string[] Mlr = [Roles.MlrReviewer];
+    private const string SomeId = "00000000-0000-0000-0000-000000000001";
 
     /// <summary>(method, route pattern, a concrete path, who may use it; "*" = any signed-in account incl. patients).</summary>
     public static readonly (string Method, string Pattern, string Path, string[] Allowed)[] Matrix =
@@ -113,6 +118,40 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("GET", "/api/pv/reaction-terms", "/api/pv/reaction-terms", PvOfficers),
         ("GET", "/api/pv/reconciliation/", "/api/pv/reconciliation", PvReconcilers),
         ("GET", "/api/pv/reconciliation/csv", "/api/pv/reconciliation/csv", PvReconcilers),
+        ("GET", "/inbox", "/inbox", InboxWork),
+        ("GET", "/inbox/conversations/{id:guid}", $"/inbox/conversations/{SomeId}", InboxWork),
+        ("GET", "/inbox/rota", "/inbox/rota", [.. InboxWork, Roles.Administrator]),
+        ("GET", "/inbox/saved-replies", "/inbox/saved-replies", InboxLibrary),
+        ("GET", "/inbox/metrics", "/inbox/metrics", InboxLead),
+        ("GET", "/api/inbox/conversations", "/api/inbox/conversations", InboxWork),
+        ("GET", "/api/inbox/conversations/{id:guid}", $"/api/inbox/conversations/{SomeId}", InboxWork),
+        ("POST", "/api/inbox/conversations/{id:guid}/replies", $"/api/inbox/conversations/{SomeId}/replies", InboxWork),
+        ("POST", "/api/inbox/conversations/{id:guid}/status", $"/api/inbox/conversations/{SomeId}/status", InboxWork),
+        ("POST", "/api/inbox/conversations/{id:guid}/assign", $"/api/inbox/conversations/{SomeId}/assign", InboxWork),
+        ("POST", "/api/inbox/conversations/{id:guid}/notes", $"/api/inbox/conversations/{SomeId}/notes", InboxWork),
+        ("POST", "/api/inbox/conversations/{id:guid}/move-to-private", $"/api/inbox/conversations/{SomeId}/move-to-private", InboxWork),
+        ("POST", "/api/inbox/conversations/bulk", "/api/inbox/conversations/bulk", InboxWork),
+        ("POST", "/api/inbox/items/{id:guid}/hide", $"/api/inbox/items/{SomeId}/hide", InboxWork),
+        ("POST", "/api/inbox/items/{id:guid}/delete", $"/api/inbox/items/{SomeId}/delete", InboxWork),
+        ("POST", "/api/inbox/items/{id:guid}/report-adverse-event", $"/api/inbox/items/{SomeId}/report-adverse-event", InboxWork),
+        ("POST", "/api/inbox/people/{id:guid}/merge", $"/api/inbox/people/{SomeId}/merge", InboxWork),
+        ("POST", "/api/inbox/notifications/{id:guid}/acknowledge", $"/api/inbox/notifications/{SomeId}/acknowledge", InboxWork),
+        ("GET", "/api/inbox/sla-policies", "/api/inbox/sla-policies", InboxLead),
+        ("POST", "/api/inbox/sla-policies", "/api/inbox/sla-policies", InboxLead),
+        ("GET", "/api/inbox/notifications", "/api/inbox/notifications", InboxWork),
+        ("GET", "/api/inbox/rota", "/api/inbox/rota", InboxWork),
+        ("POST", "/api/inbox/rota/teams/{id:guid}/handover", $"/api/inbox/rota/teams/{SomeId}/handover", InboxWork),
+        ("GET", "/api/inbox/stream", "/api/inbox/stream?once=true", InboxWork),
+        ("GET", "/api/inbox/metrics", "/api/inbox/metrics", InboxLead),
+        ("POST", "/api/inbox/rota/teams", "/api/inbox/rota/teams", InboxLead),
+        ("POST", "/api/inbox/rota/shifts", "/api/inbox/rota/shifts", InboxLead),
+        ("POST", "/api/inbox/rota/holidays", "/api/inbox/rota/holidays", InboxLead),
+        ("GET", "/api/inbox/saved-replies", "/api/inbox/saved-replies", InboxLibrary),
+        ("POST", "/api/inbox/saved-replies", "/api/inbox/saved-replies", InboxLibrary),
+        ("GET", "/api/inbox/media", "/api/inbox/media", InboxLibrary),
+        ("POST", "/api/inbox/media", "/api/inbox/media", InboxLibrary),
+        ("POST", "/api/inbox/saved-replies/{id:guid}/approve", $"/api/inbox/saved-replies/{SomeId}/approve", Mlr),
+        ("POST", "/api/inbox/replies/{id:guid}/review", $"/api/inbox/replies/{SomeId}/review", Mlr),
     ];
 
     /// <summary>Reachable without signing in, on purpose.</summary>

@@ -21,5 +21,6 @@ public static class SalusModules
         new Modules.Policies.PoliciesModule(),
         new Modules.Channels.ChannelsModule(),
         new Modules.Pharmacovigilance.PharmacovigilanceModule(),
+        new Modules.Inbox.InboxModule(),
     ];
 }

@@ -20,6 +20,17 @@ public static class AccessPolicies
 
     /// <summary>The PV reconciliation report: PV officers and auditors (what an inspector asks for).</summary>
     public const string PharmacovigilanceReconciliation = "pharmacovigilance-reconciliation";
+    /// <summary>Works the inbox: community agents and leads, medical information specialists.</summary>
+    public const string InboxWork = "inbox-work";
+
+    /// <summary>Runs the team: rota, SLA policies, metrics (community leads, administrators).</summary>
+    public const string InboxLead = "inbox-lead";
+
+    /// <summary>Reads and drafts saved replies and media: the inbox team, MLR reviewers, communications.</summary>
+    public const string InboxLibrary = "inbox-library";
+
+    /// <summary>Medical-legal-regulatory review (saved replies, replies held by the policy).</summary>
+    public const string MlrReview = "mlr-review";
 
     public const string AccountKindClaim = "salus:kind";
 
@@ -40,6 +51,13 @@ public static class AccessPolicies
             .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.CommunityAgent, Roles.CommunityLead, Roles.PharmacovigilanceOfficer));
         options.AddPolicy(PharmacovigilanceReconciliation, p => p.RequireAuthenticatedUser()
             .RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.PharmacovigilanceOfficer, Roles.Auditor));
+        options.AddPolicy(InboxWork, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff))
+            .RequireRole(Roles.CommunityAgent, Roles.CommunityLead, Roles.MedicalInformationSpecialist));
+        options.AddPolicy(InboxLead, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff))
+            .RequireRole(Roles.CommunityLead, Roles.Administrator));
+        options.AddPolicy(InboxLibrary, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff))
+            .RequireRole(Roles.CommunityAgent, Roles.CommunityLead, Roles.MedicalInformationSpecialist, Roles.MlrReviewer, Roles.CommunicationsManager));
+        options.AddPolicy(MlrReview, p => p.RequireAuthenticatedUser().RequireClaim(AccountKindClaim, nameof(AccountKind.Staff)).RequireRole(Roles.MlrReviewer));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }
