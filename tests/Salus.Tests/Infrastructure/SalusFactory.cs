@@ -29,6 +29,8 @@ public sealed class SalusFactory : WebApplicationFactory<Program>
             ["Salus:Bootstrap:Demo"] = "true",
             ["Salus:Jobs:RunWorker"] = "false",
             ["Salus:Policies:SeedDemoPolicy"] = "false",
+            // The scripted demo platforms would post and poll in the background of every test host.
+            ["Salus:Channels:Sandbox:DemoTraffic"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
