@@ -33,8 +33,9 @@ public static class SalusWebApp
         });
         builder.Configuration.AddEnvironmentVariables("SALUS_");
         StaticAssets.UseBuildOutputAssets(builder);
-        configure?.Invoke(builder);
         ConfigureServices(builder);
+        // After the modules, so a caller (a test replacing a platform) has the last word on a service.
+        configure?.Invoke(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
