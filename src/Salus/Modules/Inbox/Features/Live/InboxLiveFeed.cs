@@ -33,7 +33,15 @@ public sealed partial class InboxLiveFeed : IDisposable
             var configuration = ConfigurationOptions.Parse(options.Value.Redis);
             configuration.AbortOnConnectFail = false;
             _redis = ConnectionMultiplexer.Connect(configuration);
-            _redis.GetSubscriber().Subscribe(_channel, (_, message) =>
+            _ = ListenAsync(_redis); // Redis being down at start must not stop Salus: the multiplexer reconnects and resubscribes.
+        }
+    }
+
+    private async Task ListenAsync(ConnectionMultiplexer redis)
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(_channel, (_, message) =>
             {
                 if (message.HasValue && JsonSerializer.Deserialize<InboxUpdate>(message.ToString(), Json) is { } update)
                 {
@@ -41,13 +49,17 @@ public sealed partial class InboxLiveFeed : IDisposable
                 }
             });
         }
+        catch (RedisException ex)
+        {
+            LogRedisFailed(_logger, ex.GetType().Name);
+        }
     }
 
     public int SubscriberCount => _subscribers.Count;
 
     public void Publish(InboxUpdate update)
     {
-        if (_redis is null)
+        if (_redis is null || !_redis.IsConnected)
         {
             DeliverHere(update);
             return;
