@@ -28,10 +28,7 @@ public sealed class InboxModule : ISalusModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section))
-            // One Redis for the whole instance unless the inbox is given its own.
-            .PostConfigure(o => o.Redis = string.IsNullOrWhiteSpace(o.Redis) ? configuration["Salus:Redis:Configuration"] : o.Redis)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<InboxLiveFeed>();
         services.AddScoped<InboxNotifier>();
         services.AddScoped<ItemScreening>();

@@ -10,7 +10,12 @@ public enum ErrorKind
 }
 
 /// <summary>An expected failure: mapped to RFC 9457 ProblemDetails in one place (<see cref="ResultHttp"/>).</summary>
-public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null);
+public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
+{
+    /// <summary>The message followed by every field error (<c>field: problem; ...</c>), for a page to show in one line.</summary>
+    public string Describe() =>
+        Fields is { Count: > 0 } fields ? $"{Message} {string.Join("; ", fields.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}"))}" : Message;
+}
 
 public static class Errors
 {

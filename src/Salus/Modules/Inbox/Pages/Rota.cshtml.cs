@@ -71,7 +71,7 @@ public sealed class RotaModel(SalusDbContext db, RotaQueries rotaQueries, RotaSe
         }
         else
         {
-            Error = result.Error!.Message + (result.Error.Fields is { } f ? " " + string.Join("; ", f.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}")) : "");
+            Error = result.Error!.Describe();
         }
 
         return Redirect("/inbox/rota");

@@ -73,7 +73,7 @@ public sealed class SavedRepliesModel(SalusDbContext db, SavedReplyService saved
         }
         else
         {
-            Error = result.Error!.Message + (result.Error.Fields is { } f ? " " + string.Join("; ", f.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}")) : "");
+            Error = result.Error!.Describe();
         }
 
         return Redirect("/inbox/saved-replies");

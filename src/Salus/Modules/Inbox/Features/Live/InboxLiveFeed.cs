@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Salus.Platform.Scale;
 using StackExchange.Redis;
 
 namespace Salus.Modules.Inbox.Features.Live;
@@ -21,10 +22,12 @@ public sealed partial class InboxLiveFeed : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<Guid, Channel<InboxUpdate>> _subscribers = new();
     private readonly ILogger<InboxLiveFeed> _logger;
-    private readonly ConnectionMultiplexer? _redis;
+    private readonly IConnectionMultiplexer? _redis;
+    private readonly bool _ownsRedis;
     private readonly RedisChannel _channel;
 
-    public InboxLiveFeed(IOptions<InboxOptions> options, ILogger<InboxLiveFeed> logger)
+    /// <param name="shared">The instance's Redis (<c>Salus:Redis</c>), used unless the inbox is given its own.</param>
+    public InboxLiveFeed(IOptions<InboxOptions> options, ILogger<InboxLiveFeed> logger, SharedRedis? shared = null)
     {
         _logger = logger;
         _channel = RedisChannel.Literal(options.Value.RedisChannel);
@@ -33,11 +36,20 @@ public sealed partial class InboxLiveFeed : IDisposable
             var configuration = ConfigurationOptions.Parse(options.Value.Redis);
             configuration.AbortOnConnectFail = false;
             _redis = ConnectionMultiplexer.Connect(configuration);
+            _ownsRedis = true;
+        }
+        else
+        {
+            _redis = shared?.Connection;
+        }
+
+        if (_redis is not null)
+        {
             _ = ListenAsync(_redis); // Redis being down at start must not stop Salus: the multiplexer reconnects and resubscribes.
         }
     }
 
-    private async Task ListenAsync(ConnectionMultiplexer redis)
+    private async Task ListenAsync(IConnectionMultiplexer redis)
     {
         try
         {
@@ -85,7 +97,13 @@ public sealed partial class InboxLiveFeed : IDisposable
         return new Subscription(channel.Reader, () => _subscribers.TryRemove(id, out _));
     }
 
-    public void Dispose() => _redis?.Dispose();
+    public void Dispose()
+    {
+        if (_ownsRedis)
+        {
+            _redis?.Dispose();
+        }
+    }
 
     private void DeliverHere(InboxUpdate update)
     {
