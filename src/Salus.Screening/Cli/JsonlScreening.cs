@@ -397,6 +397,23 @@ public sealed partial class JsonlScreening
         }
 
         w.WriteEndObject();
+        if (r.Reasons.Count > 0)
+        {
+            // the rules that decided, each citing its policy clause and version
+            w.WriteStartArray("rules"u8);
+            foreach (var reason in r.Reasons)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule"u8, reason.RuleId);
+                w.WriteString("clause"u8, reason.ClauseRef);
+                w.WriteString("version"u8, reason.PolicyVersion);
+                w.WriteString("decision"u8, DecisionName(reason.Decision));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -39,7 +39,7 @@ public static class ScreenCommandRunner
                     ? new FileStream(inPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous)
                     : Console.OpenStandardInput();
                 await using var outStream = new FileStream(outPath!, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-                var fast = new JsonlScreening(screener ?? Screener.CreateDefault());
+                var fast = new JsonlScreening(screener ?? Screener.CreateDefault()) { RulesForMarket = rulesForMarket };
                 var s = await fast.RunAsync(inStream, outStream, stderr, cancellationToken).ConfigureAwait(false);
                 if (s.Failed > 0)
                 {

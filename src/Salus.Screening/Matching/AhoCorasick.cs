@@ -143,8 +143,8 @@ public sealed class AhoCorasick
             span[i] = hasOut[t] ? ~(t * k) : t * k;
         }
 
-        Array.Resize(ref delta, used);
-        _delta = delta;
+        _delta = HugePages.AllocateInts(used);
+        span.CopyTo(_delta);
         StateCount = states;
     }
 

@@ -20,6 +20,11 @@ public sealed class FuzzyDrugIndex
     // symmetric-delete index: the hash of every name and of every name with one char deleted -> candidate names.
     // Two strings within one edit (substitution, insertion, deletion, adjacent transposition) share such a key.
     private readonly Dictionary<ulong, List<DrugEntry>> _byDeleteHash = [];
+
+    // A one-bit-per-key filter in front of the index (512 KB, stays in cache): nearly every word of a text has no
+    // key in the index, and the filter answers that without touching the large dictionary.
+    private const int FilterBits = 22;
+    private readonly ulong[] _filter = new ulong[(1 << FilterBits) / 64];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _plain;
 
     public FuzzyDrugIndex(IEnumerable<DrugEntry> drugs, IEnumerable<string> plainWords)
@@ -36,6 +41,7 @@ public sealed class FuzzyDrugIndex
             for (int skip = -1; skip < surface.Length; skip++)
             {
                 ulong key = HashWithout(surface, skip);
+                SetFilter(key);
                 if (!_byDeleteHash.TryGetValue(key, out var list))
                 {
                     list = new List<DrugEntry>(1);
@@ -77,25 +83,30 @@ public sealed class FuzzyDrugIndex
     /// <summary>The drug one edit away from <paramref name="token"/> (normalised), or null (none, or several products).</summary>
     public DrugEntry? Find(ReadOnlySpan<char> token)
     {
-        if (token.Length < MinLength || _plain.Contains(token))
+        if (token.Length < MinLength || token.ContainsAnyExceptInRange('a', 'z'))
         {
             return null;
         }
 
-        foreach (char c in token)
-        {
-            if (!char.IsAsciiLetterLower(c))
-            {
-                return null;
-            }
-        }
-
         DrugEntry? found = null;
+        bool plainChecked = false;
         for (int skip = -1; skip < token.Length; skip++)
         {
-            if (!_byDeleteHash.TryGetValue(HashWithout(token, skip), out var list))
+            ulong key = HashWithout(token, skip);
+            if (!InFilter(key) || !_byDeleteHash.TryGetValue(key, out var list))
             {
                 continue;
+            }
+
+            if (!plainChecked)
+            {
+                // an ordinary word one edit from a drug name is never that drug (checked once a candidate exists)
+                if (_plain.Contains(token))
+                {
+                    return null;
+                }
+
+                plainChecked = true;
             }
 
             foreach (var d in list)
@@ -114,6 +125,21 @@ public sealed class FuzzyDrugIndex
 
         return found;
     }
+
+    private void SetFilter(ulong key)
+    {
+        uint bit = FilterIndex(key);
+        _filter[bit >> 6] |= 1UL << (int)(bit & 63);
+    }
+
+    private bool InFilter(ulong key)
+    {
+        uint bit = FilterIndex(key);
+        return (_filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+    }
+
+    // the high bits of a multiplicative remix of the FNV hash (its low bits are the weakest)
+    private static uint FilterIndex(ulong key) => (uint)((key * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits));
 
     /// <summary>64-bit FNV-1a of <paramref name="s"/> without the char at <paramref name="skip"/> (-1 = none).</summary>
     private static ulong HashWithout(ReadOnlySpan<char> s, int skip)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Salus.Modules.Policies.Contracts;
 using Salus.Platform.Hosting;
 using Salus.Platform.Persistence;
+using Salus.Screening;
 using Salus.Screening.Classification;
 using Salus.Screening.Cli;
 using Salus.Screening.Rules;
@@ -30,11 +31,13 @@ internal static class ScreenCommands
         };
         screen.SetAction(async (parse, cancellationToken) =>
         {
+            // the engine's lexicons are built on another core while the published policy is read from the database
+            var engine = Task.Run(Screener.CreateDefault, cancellationToken);
             var rules = parse.GetValue(defaultRules) ? null : await PublishedRulesAsync(parse);
             return await ScreenCommandRunner.RunAsync(
                 parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format)!,
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.In,
-                rulesForMarket: rules, cancellationToken: cancellationToken);
+                screener: await engine, rulesForMarket: rules, cancellationToken: cancellationToken);
         });
 
         var psytar = new Option<string>("--psytar") { Description = "Folder with PsyTAR train.csv and dev.csv.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data", "psytar") };

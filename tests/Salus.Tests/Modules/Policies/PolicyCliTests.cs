@@ -24,6 +24,16 @@ public abstract class PolicyCliTests(SalusApp app)
         Assert.Contains($"clause 5.1 @ {label}", report, StringComparison.Ordinal);
         Assert.Contains("art. 115", report, StringComparison.Ordinal);
 
+        // the JSONL file path (the byte-level fast path) applies the same published rules and cites them
+        var jsonl = Path.Combine(app.Database.DataFolder, "screened.jsonl");
+        Assert.Equal(0, await Salus.Cli.SalusCli.RunAsync(["screen", "--in", input, "--out", jsonl, .. database], new StringWriter(), new StringWriter()));
+        using (var line = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(jsonl)))
+        {
+            Assert.Equal("block", line.RootElement.GetProperty("decision").GetString());
+            var cited = line.RootElement.GetProperty("rules").EnumerateArray().ToList();
+            Assert.Contains(cited, r => r.GetProperty("clause").GetString() == "5.1" && r.GetProperty("version").GetString() == label);
+        }
+
         // --default-rules: the engine's built-in rules instead (review, clause D7).
         var builtIn = new StringWriter();
         Assert.Equal(0, await Salus.Cli.SalusCli.RunAsync(["screen", "--in", input, "--format", "text", "--default-rules", .. database], builtIn, new StringWriter()));
