@@ -26,6 +26,7 @@ public sealed class FuzzyDrugIndex
     private const int FilterBits = 22;
     private readonly ulong[] _filter = new ulong[(1 << FilterBits) / 64];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _plain;
+    private readonly int _maxLength;
 
     public FuzzyDrugIndex(IEnumerable<DrugEntry> drugs, IEnumerable<string> plainWords)
     {
@@ -38,9 +39,11 @@ public sealed class FuzzyDrugIndex
             }
 
             var surface = d.Surface.AsSpan();
-            for (int skip = -1; skip < surface.Length; skip++)
+            _maxLength = Math.Max(_maxLength, surface.Length);
+            var keys = new ulong[surface.Length + 1];
+            DeleteHashes(surface, keys);
+            foreach (ulong key in keys)
             {
-                ulong key = HashWithout(surface, skip);
                 SetFilter(key);
                 if (!_byDeleteHash.TryGetValue(key, out var list))
                 {
@@ -83,16 +86,17 @@ public sealed class FuzzyDrugIndex
     /// <summary>The drug one edit away from <paramref name="token"/> (normalised), or null (none, or several products).</summary>
     public DrugEntry? Find(ReadOnlySpan<char> token)
     {
-        if (token.Length < MinLength || token.ContainsAnyExceptInRange('a', 'z'))
+        if (token.Length < MinLength || token.Length > _maxLength + 1 || token.ContainsAnyExceptInRange('a', 'z'))
         {
             return null;
         }
 
+        Span<ulong> keys = stackalloc ulong[token.Length + 1];
+        DeleteHashes(token, keys);
         DrugEntry? found = null;
         bool plainChecked = false;
-        for (int skip = -1; skip < token.Length; skip++)
+        foreach (ulong key in keys)
         {
-            ulong key = HashWithout(token, skip);
             if (!InFilter(key) || !_byDeleteHash.TryGetValue(key, out var list))
             {
                 continue;
@@ -141,19 +145,58 @@ public sealed class FuzzyDrugIndex
     // the high bits of a multiplicative remix of the FNV hash (its low bits are the weakest)
     private static uint FilterIndex(ulong key) => (uint)((key * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits));
 
-    /// <summary>64-bit FNV-1a of <paramref name="s"/> without the char at <paramref name="skip"/> (-1 = none).</summary>
-    private static ulong HashWithout(ReadOnlySpan<char> s, int skip)
+    /// <summary>
+    /// The hash of <paramref name="s"/> (keys[0]) and of <paramref name="s"/> without char i (keys[i + 1]), all in linear
+    /// time: a polynomial hash lets the prefix before i and the suffix after it be joined without rehashing. Collisions
+    /// only add candidates, which the edit-distance check then rejects.
+    /// </summary>
+    private static void DeleteHashes(ReadOnlySpan<char> s, Span<ulong> keys)
     {
-        ulong h = 14695981039346656037UL;
-        for (int i = 0; i < s.Length; i++)
+        const ulong Base = 0x100000001B3UL;
+        int n = s.Length;
+        Span<ulong> power = n <= 64 ? stackalloc ulong[n + 1] : new ulong[n + 1];
+        power[0] = 1;
+        for (int i = 1; i <= n; i++)
         {
-            if (i != skip)
-            {
-                h = (h ^ s[i]) * 1099511628211UL;
-            }
+            power[i] = power[i - 1] * Base;
         }
 
-        return h ^ (ulong)(s.Length - (skip >= 0 ? 1 : 0));
+        // suffix[i] = Σ_{j≥i} s[j]·B^(n-1-j), kept in keys[i] for now (keys has n + 1 slots; keys[n] = 0)
+        ulong suffix = 0;
+        keys[n] = 0;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            suffix += s[i] * power[n - 1 - i];
+            keys[i] = suffix;
+        }
+
+        ulong full = keys[0];
+        ulong prefix = 0; // Σ_{j<i} s[j]·B^(i-1-j)
+        for (int i = 0; i < n; i++)
+        {
+            ulong withoutI = (prefix * power[n - 1 - i]) + keys[i + 1];
+            keys[i] = Finish(withoutI, n - 1); // keys[i] (the suffix) is no longer needed once read above
+            prefix = (prefix * Base) + s[i];
+        }
+
+        // shift: keys[1..n] = without 0..n-1, keys[0] = the whole string
+        for (int i = n; i > 0; i--)
+        {
+            keys[i] = keys[i - 1];
+        }
+
+        keys[0] = Finish(full, n);
+    }
+
+    // length mixed in, then a 64-bit finaliser so every bit of the key depends on every char
+    private static ulong Finish(ulong h, int length)
+    {
+        h ^= (ulong)length * 0x9E3779B97F4A7C15UL;
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        return h ^ (h >> 33);
     }
 
     /// <summary>Damerau-Levenshtein (optimal string alignment) distance ≤ 1, in linear time.</summary>
