@@ -21,6 +21,9 @@ public sealed class Screener
     [ThreadStatic]
     private static List<AutomatonMatch>? t_matches;
 
+    /// <summary>For the equivalence test: run every detector even when the quick check says none can fire.</summary>
+    internal bool AlwaysAnalyse { get; init; }
+
     public Screener(ScreeningLexicon lexicon, IAdverseEventClassifier? classifier)
     {
         Lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
@@ -133,7 +136,7 @@ public sealed class Screener
             t_matches = null; // do not keep a huge buffer alive after a huge text
         }
 
-        if (NothingToAnalyse(text, normalized.Span, matches, request, out var quickLanguage))
+        if (!AlwaysAnalyse && NothingToAnalyse(text, normalized.Span, matches, request, out var quickLanguage))
         {
             return (0, quickLanguage, false); // the common firehose case: no lexicon term, no personal-data candidate
         }
@@ -166,7 +169,26 @@ public sealed class Screener
     }
 
     /// <summary>
-    /// True when no detector can fire: only stopwords matched, no word could be a misspelled drug, nothing a
+    /// The kinds without which no detector reports anything (outside employee shares, which need the disclosure check):
+    /// every finding starts from a drug (or a drug cue), a reaction or condition (health data), an inquiry, a crisis,
+    /// a promotional or an abusive term. Negations, pronouns, speculation, indication or efficacy words only qualify those.
+    /// </summary>
+    private static readonly bool[] CanTrigger = BuildTriggers();
+
+    private static bool[] BuildTriggers()
+    {
+        var triggers = new bool[Enum.GetValues<LexiconKind>().Length];
+        foreach (var kind in (LexiconKind[])[LexiconKind.Drug, LexiconKind.DrugCue, LexiconKind.Reaction, LexiconKind.Condition,
+            LexiconKind.Inquiry, LexiconKind.Crisis, LexiconKind.Promotional, LexiconKind.Abuse])
+        {
+            triggers[(int)kind] = true;
+        }
+
+        return triggers;
+    }
+
+    /// <summary>
+    /// True when no detector can fire: no lexicon term that can start a finding matched, no word could be a misspelled drug, nothing a
     /// personal-data pattern could start on ('@', digits, a 16-char token), and no disclosure is required.
     /// </summary>
     private bool NothingToAnalyse(string text, ReadOnlySpan<char> span, List<AutomatonMatch> matches, ScreeningRequest request, out string language)
@@ -184,7 +206,12 @@ public sealed class Screener
             {
                 if (info.Kind != LexiconKind.Stopword)
                 {
-                    return false;
+                    if (CanTrigger[(int)info.Kind])
+                    {
+                        return false;
+                    }
+
+                    continue;
                 }
 
                 if (info.Language == "en")
@@ -198,7 +225,7 @@ public sealed class Screener
             }
         }
 
-        // words long enough to be a misspelled drug name (stopwords are short: any such word is unmatched)
+        // words long enough to be a misspelled drug name
         for (int i = 0; i < span.Length;)
         {
             int end = span[i..].IndexOf(' ');
