@@ -139,6 +139,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "scan")
+        {
+            ScanCorpus.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "build")
         {
             for (int i = 0; i < 8; i++)
