@@ -329,6 +329,35 @@ public abstract class CaseWorkTests(SalusApp app, RecordingChannelActions channe
     private static async Task<List<(Guid CaseId, string Kind)>> AlertsAsync(HttpClient officer) =>
         [.. (await officer.GetFromJsonAsync<JsonElement>("/api/pv/alerts")).EnumerateArray()
             .Select(a => (a.GetProperty("caseId").GetGuid(), a.GetProperty("kind").GetString()!))];
+
+    [SkippableFact]
+    public async Task Officers_confirming_at_the_same_moment_get_distinct_case_numbers()
+    {
+        app.SkipIfUnavailable();
+        var agent = await app.SignInAsync(Demo.Agent);
+        var proposals = new List<Guid>();
+        for (int i = 0; i < 8; i++)
+        {
+            proposals.Add(await PvApi.FlagAsync(agent, new { text = $"Since starting Zoloft I have had bad headaches ({i})", sourceType = "inbox-item", sourceId = PvApi.Unique("race") }));
+        }
+
+        // several officers' sessions confirming at once: every request reads the year's count before any commits
+        var officers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.SignInAsync(PvApi.Officer)));
+        var responses = await Task.WhenAll(proposals.Select((p, i) =>
+            officers[i % officers.Length].PostAsJsonAsync($"/api/pv/proposals/{p}/confirm", new { reason = "valid report" })));
+        foreach (var r in responses)
+        {
+            Assert.True(r.StatusCode == HttpStatusCode.Created, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        }
+
+        var numbers = new List<string>();
+        foreach (var r in responses)
+        {
+            numbers.Add((await PvApi.Json(r)).GetProperty("number").GetString()!);
+        }
+
+        Assert.Equal(numbers.Count, numbers.Distinct(StringComparer.Ordinal).Count());
+    }
 }
 
 public sealed class CaseWorkTests_Sqlite(SqlitePvApp app) : CaseWorkTests(app, app.Channels), IClassFixture<SqlitePvApp>;

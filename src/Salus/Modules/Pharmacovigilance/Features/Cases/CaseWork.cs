@@ -84,12 +84,34 @@ public sealed class CaseWork(
         proposal.DecisionReason = audit.Reason;
         proposal.CaseId = pvCase.Id;
         db.Set<PvCase>().Add(pvCase);
-        db.RecordEvent("pv.proposal.confirmed", nameof(CaseProposal), proposal.Id.ToString(), $"{{\"case\":\"{pvCase.Number}\"}}");
         await duplicates.SuggestAsync(pvCase, ct);
         await deadlines.ScheduleAsync(pvCase, ct);
-        await db.SaveChangesAsync(ct);
-        return pvCase;
+        for (int attempt = 1; ; attempt++)
+        {
+            db.RecordEvent("pv.proposal.confirmed", nameof(CaseProposal), proposal.Id.ToString(), $"{{\"case\":\"{pvCase.Number}\"}}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return pvCase;
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                if (!await NumberTakenAsync(pvCase.Number, ct))
+                {
+                    throw;
+                }
+
+                // another officer (or node) took this number between our count and our commit: nothing was written
+                // (the save is one transaction); take the next number and save again
+                pvCase.Number = await NextNumberAsync(ct);
+            }
+        }
     }
+
+    private const int MaxNumberAttempts = 10;
+
+    private Task<bool> NumberTakenAsync(string number, CancellationToken ct) =>
+        db.Set<PvCase>().AsNoTracking().AnyAsync(c => c.Number == number, ct);
 
     public async Task<Result<CaseProposal>> RejectAsync(Guid proposalId, string? reason, CancellationToken ct = default)
     {
