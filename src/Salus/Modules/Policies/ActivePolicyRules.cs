@@ -7,7 +7,9 @@ using Salus.Modules.Policies.Contracts;
 using Salus.Modules.Policies.Domain;
 using Salus.Modules.Policies.Rules;
 using Salus.Platform.Persistence;
+using Salus.Platform.Scale;
 using Salus.Screening.Rules;
+using StackExchange.Redis;
 
 namespace Salus.Modules.Policies;
 
@@ -15,14 +17,38 @@ namespace Salus.Modules.Policies;
 /// The compiled rules of the published version of each market's policy. Loaded from the database on first use,
 /// replaced atomically (one immutable map) when a version is published, so a screening sees either the old rules
 /// or the new ones, never a mix. A market without its own policy falls back to the EU policy when one is published.
-/// Every <see cref="PoliciesOptions.RefreshSeconds"/> a background reload picks up publications made by other nodes.
+/// With Redis (<c>Salus:Redis</c>), a publication is announced to every node, which reloads at once; every
+/// <see cref="PoliciesOptions.RefreshSeconds"/> a background reload also picks up publications made by other nodes (the
+/// only way without Redis, and the safety net when an announcement is lost).
 /// </summary>
-public sealed partial class ActivePolicyRules(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<PoliciesOptions> options, ILogger<ActivePolicyRules> logger) : IActivePolicyRules
+public sealed partial class ActivePolicyRules : IActivePolicyRules
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider time;
+    private readonly IOptions<PoliciesOptions> options;
+    private readonly ILogger<ActivePolicyRules> logger;
+    private readonly SharedRedis? _redis;
+    private readonly RedisChannel _announcements;
     private ImmutableDictionary<string, RuleSet>? _byMarket;
     private long _loadedAt;
     private int _reloading;
+    private int _announced;
+    private int _announcedReloadRunning;
+
+    public ActivePolicyRules(
+        IServiceScopeFactory scopes, TimeProvider time, IOptions<PoliciesOptions> options, ILogger<ActivePolicyRules> logger, SharedRedis? redis = null)
+    {
+        this.scopes = scopes;
+        this.time = time;
+        this.options = options;
+        this.logger = logger;
+        _redis = redis;
+        _announcements = RedisChannel.Literal((redis?.Prefix ?? "") + "policies:published");
+        if (redis is not null)
+        {
+            _ = ListenAsync(redis); // Redis down at start must not stop screening: the periodic reload still runs
+        }
+    }
 
     public RuleSet? ForMarket(string? market)
     {
@@ -49,12 +75,95 @@ public sealed partial class ActivePolicyRules(
         }
 
         LogActivated(logger, market, rules.PolicyVersion, rules.Rules.Count);
+        Announce(market);
+    }
+
+    private void Announce(string market)
+    {
+        if (_redis is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _redis.Connection.GetSubscriber().Publish(_announcements, market.ToUpperInvariant(), CommandFlags.FireAndForget);
+        }
+        catch (RedisException ex)
+        {
+            LogAnnounceFailed(logger, ex.GetType().Name); // the other nodes catch up at their next periodic reload
+        }
+    }
+
+    private async Task ListenAsync(SharedRedis redis)
+    {
+        try
+        {
+            await redis.Connection.GetSubscriber().SubscribeAsync(_announcements, (_, _) =>
+            {
+                Interlocked.Exchange(ref _announced, 1);
+                _ = Task.Run(ReloadAnnounced);
+            });
+        }
+        catch (RedisException ex)
+        {
+            LogAnnounceFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>One reload at a time, repeated while announcements keep arriving, each reading after the announcement.</summary>
+    private void ReloadAnnounced()
+    {
+        if (Interlocked.CompareExchange(ref _announcedReloadRunning, 1, 0) != 0)
+        {
+            return; // the running reload loops again for this announcement
+        }
+
+        try
+        {
+            while (Interlocked.Exchange(ref _announced, 0) == 1)
+            {
+                Load(retryOnRace: true);
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _announcedReloadRunning, 0);
+        }
+
+        if (Volatile.Read(ref _announced) == 1)
+        {
+            _ = Task.Run(ReloadAnnounced); // arrived between the last check and the release
+        }
     }
 
     /// <summary>Reads and compiles every published version again (another node may have published).</summary>
-    public ImmutableDictionary<string, RuleSet> Load()
+    public ImmutableDictionary<string, RuleSet> Load() => Load(retryOnRace: false);
+
+    /// <param name="retryOnRace">Read again when this node activated rules meanwhile, instead of keeping those.</param>
+    private ImmutableDictionary<string, RuleSet> Load(bool retryOnRace)
     {
-        var before = Volatile.Read(ref _byMarket);
+        while (true)
+        {
+            var before = Volatile.Read(ref _byMarket);
+            var read = ReadPublished();
+            if (read is null)
+            {
+                return ImmutableDictionary<string, RuleSet>.Empty;
+            }
+
+            Interlocked.Exchange(ref _loadedAt, time.GetTimestamp());
+
+            // A publication on this node while reading wins over what was read.
+            if (Interlocked.CompareExchange(ref _byMarket, read, before) == before || !retryOnRace)
+            {
+                return Volatile.Read(ref _byMarket)!;
+            }
+        }
+    }
+
+    private ImmutableDictionary<string, RuleSet>? ReadPublished()
+    {
         try
         {
             using var scope = scopes.CreateScope();
@@ -71,17 +180,13 @@ public sealed partial class ActivePolicyRules(
                 }
             }
 
-            var result = map.ToImmutable();
-            Interlocked.Exchange(ref _loadedAt, time.GetTimestamp());
-
-            // A publication on this node while reading wins over what was read.
-            return Interlocked.CompareExchange(ref _byMarket, result, before) == before ? result : Volatile.Read(ref _byMarket)!;
+            return map.ToImmutable();
         }
         catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
         {
             // Schema not migrated yet (first start): no policy in force; try again on the next call.
             LogLoadFailed(logger, ex.GetType().Name);
-            return ImmutableDictionary<string, RuleSet>.Empty;
+            return null;
         }
     }
 
@@ -109,6 +214,9 @@ public sealed partial class ActivePolicyRules(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Policy rules for market {Market} now in force: {Version} ({Count} rules)")]
     private static partial void LogActivated(ILogger logger, string market, string version, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Policy publications could not be announced or heard through Redis ({Error}); nodes refresh periodically")]
+    private static partial void LogAnnounceFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Published policy rules could not be loaded ({Error}); default rules apply until they can")]
     private static partial void LogLoadFailed(ILogger logger, string error);
