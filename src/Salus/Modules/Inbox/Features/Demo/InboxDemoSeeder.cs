@@ -92,9 +92,9 @@ public sealed class InboxDemoSeeder(SalusDbContext db, UserManager<SalusUser> us
                 Body = "Dear {{name}}, please check the leaflet or ask your pharmacist.", CreatedByName = "Leo Lead", CreatedUtc = now,
             });
         db.Set<MediaAsset>().AddRange(
-            new MediaAsset { Title = "Come segnalare un effetto indesiderato", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/segnalare-effetti.mp4", Language = "it", Description = "Video di 2 minuti", AddedByName = "Leo Lead", CreatedUtc = now },
-            new MediaAsset { Title = "How to report a side effect", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/report-side-effects.mp4", Language = "en", Description = "2-minute video", AddedByName = "Leo Lead", CreatedUtc = now },
-            new MediaAsset { Title = "Foglio illustrativo: come leggerlo", Kind = MediaKind.Document, Url = "https://media.demo.salus.local/docs/foglio-illustrativo.pdf", Language = "it", Description = "PDF", AddedByName = "Leo Lead", CreatedUtc = now });
+            new MediaAsset { Title = "Come segnalare un effetto indesiderato", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/segnalare-effetti.mp4", Language = "it", Description = "Video di 2 minuti", AddedByName = "Leo Lead", CreatedUtc = now, Status = MediaStatus.Approved, ApprovedByName = "Morgan Reviewer", ApprovedUtc = now, ExpiresUtc = approvedUntil },
+            new MediaAsset { Title = "How to report a side effect", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/report-side-effects.mp4", Language = "en", Description = "2-minute video", AddedByName = "Leo Lead", CreatedUtc = now, Status = MediaStatus.Approved, ApprovedByName = "Morgan Reviewer", ApprovedUtc = now, ExpiresUtc = approvedUntil },
+            new MediaAsset { Title = "Foglio illustrativo: come leggerlo", Kind = MediaKind.Document, Url = "https://media.demo.salus.local/docs/foglio-illustrativo.pdf", Language = "it", Description = "PDF", AddedByName = "Leo Lead", CreatedUtc = now, Status = MediaStatus.Approved, ApprovedByName = "Morgan Reviewer", ApprovedUtc = now, ExpiresUtc = approvedUntil });
         await db.SaveChangesAsync(cancellationToken);
 
         await DeliverAsync(DemoFacebookIt, ChannelKind.Facebook, "Salus Italia (Facebook)", "IT", "demo-1", "post-1", "u-giulia", "Giulia R.",
