@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Salus.Modules.Inbox.Domain;
 using Salus.Modules.Inbox.Features.Replies;
+using Salus.Platform.Audit;
 using Salus.Platform.Persistence;
 using Salus.Platform.Results;
 
@@ -19,7 +21,8 @@ public sealed record MediaLinkRequest(string? Title, MediaKind Kind, string? Url
 /// expiry, soft deletion, and public share links. Every change is a row change, so the audit trail records it.
 /// </summary>
 public sealed class MediaLibrary(
-    SalusDbContext db, MediaFileStore store, IOptions<MediaLibraryOptions> options, IAntiforgery antiforgery, IHttpContextAccessor http, TimeProvider time)
+    SalusDbContext db, MediaFileStore store, IOptions<MediaLibraryOptions> options, IAntiforgery antiforgery, IHttpContextAccessor http,
+    IServiceScopeFactory scopes, TimeProvider time)
 {
     public const string TooLargeCode = "media.too-large";
     private const int MaxFieldChars = 4000;
@@ -226,6 +229,27 @@ public sealed class MediaLibrary(
         await db.SaveChangesAsync(cancellationToken);
         return share;
     }
+
+    /// <summary>
+    /// The active share token of each file, created and committed on their own (another unit of work) when missing:
+    /// a platform may fetch the link while the reply that names it is still being sent, before that reply is saved.
+    /// </summary>
+    internal async Task<Dictionary<Guid, string>> CommittedSharesAsync(IReadOnlyCollection<Guid> mediaIds, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditScope>().ActAs(actor.Id, actor.Name);
+        var other = scope.ServiceProvider.GetRequiredService<MediaLibrary>();
+        var tokens = new Dictionary<Guid, string>();
+        foreach (var id in mediaIds)
+        {
+            tokens[id] = (await other.ActiveShareAsync(id, actor, cancellationToken)).Token;
+        }
+
+        await other.SaveAsync(cancellationToken);
+        return tokens;
+    }
+
+    private Task<int> SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     /// <summary>The active share link of a file, added to the unit of work (not saved) when there is none.</summary>
     internal async Task<MediaShare> ActiveShareAsync(Guid mediaId, Actor actor, CancellationToken cancellationToken)

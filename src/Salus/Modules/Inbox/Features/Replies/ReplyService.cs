@@ -201,13 +201,13 @@ public sealed class ReplyService(
         }
 
         var files = await db.Set<MediaAsset>().AsNoTracking().Where(m => ids.Contains(m.Id) && m.Sha256 != null && m.DeletedUtc == null).ToListAsync(cancellationToken);
+        var tokens = files.Count == 0 ? [] : await library.CommittedSharesAsync([.. files.Select(f => f.Id)], actor, cancellationToken);
         var attachments = new List<ChannelAttachment>();
         foreach (var file in files.OrderBy(f => ids.IndexOf(f.Id)))
         {
-            var share = await library.ActiveShareAsync(file.Id, actor, cancellationToken);
             var sha = file.Sha256!;
             attachments.Add(new ChannelAttachment(file.Title, file.FileName ?? file.Id.ToString(), file.ContentType ?? "application/octet-stream", file.Length ?? 0, sha,
-                library.ShareUrl(share.Token), _ => Task.FromResult(store.OpenRead(sha))));
+                library.ShareUrl(tokens[file.Id]), _ => Task.FromResult(store.OpenRead(sha))));
         }
 
         return attachments;
