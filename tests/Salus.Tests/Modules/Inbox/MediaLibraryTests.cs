@@ -296,7 +296,7 @@ public abstract class MediaLibraryTests(SalusApp app) : InboxTestBase(app)
         var asset = await QueryAsync(db => db.Set<MediaAsset>().AsNoTracking().SingleAsync(m => m.Title == title));
         var library = await lead.GetStringAsync("/inbox/media");
         Assert.Contains($"<video controls preload=\"metadata\" src=\"/media/{asset.Id}\"", library, StringComparison.Ordinal);
-        Assert.Contains("Waiting for MLR approval", library, StringComparison.Ordinal);
+        Assert.Contains("In attesa di approvazione MLR", library, StringComparison.Ordinal); // the lead reads Italian
     }
 
     private async Task<Guid> ApprovedAsync(byte[] bytes, string fileName, string title)
