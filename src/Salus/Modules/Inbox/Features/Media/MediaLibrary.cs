@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -360,8 +361,8 @@ public sealed class MediaLibrary(
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private Error TooLarge() =>
-        new(ErrorKind.Validation, TooLargeCode, $"The file is larger than the limit of {MaxBytes:N0} bytes (Salus:Inbox:Media:MaxBytes).",
-            new Dictionary<string, string[]> { ["file"] = [$"At most {MaxBytes:N0} bytes."] });
+        new(ErrorKind.Validation, TooLargeCode, string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {MaxBytes:N0} bytes (Salus:Inbox:Media:MaxBytes)."),
+            new Dictionary<string, string[]> { ["file"] = [string.Create(CultureInfo.InvariantCulture, $"At most {MaxBytes:N0} bytes.")] });
 
     private static Error Invalid(string field, string message) =>
         Errors.Validation("media.invalid", message, new Dictionary<string, string[]> { [field] = [message] });
