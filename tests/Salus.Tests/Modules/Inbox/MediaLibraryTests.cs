@@ -204,6 +204,24 @@ public abstract class MediaLibraryTests(SalusApp app) : InboxTestBase(app)
     }
 
     [SkippableFact]
+    public async Task A_repeated_mastodon_reply_with_the_same_file_posts_once()
+    {
+        App.SkipIfUnavailable();
+        var bytes = Mp4(30_000);
+        var channel = await App.AddChannelAsync(ChannelKind.Mastodon, ChannelTestKit.Base + "/mastodon", SandboxMastodon.AccountId, Bearer, "US");
+        var attachment = new ChannelAttachment("Video", "v.mp4", "video/mp4", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            new Uri("http://localhost/media/shared/unused"), _ => Task.FromResult<Stream>(new MemoryStream(bytes)));
+        var text = "Here is the video " + Guid.NewGuid();
+        // A job retried after a timeout uploads again (new media id) but must not post a second status.
+        var first = await App.Factory.InScopeAsync(sp => sp.GetRequiredService<IChannelActions>().ReplyAsync(channel.Id, "110000000000000777", text, [attachment], default));
+        var second = await App.Factory.InScopeAsync(sp => sp.GetRequiredService<IChannelActions>().ReplyAsync(channel.Id, "110000000000000777", text, [attachment], default));
+        Assert.True(first.IsSuccess, first.Error?.Message);
+        Assert.Equal(first.Value, second.Value);
+        Assert.Single(App.Factory.Services.GetRequiredService<SandboxState>().Comments("mastodon"), c => c.Text == text);
+        Assert.Equal(bytes, Assert.Single(PlatformMedia.AttachedTo("mastodon", first.Value)).Bytes);
+    }
+
+    [SkippableFact]
     public async Task Files_reach_x_through_the_chunked_upload_and_facebook_fetches_a_photo_from_its_share_link()
     {
         App.SkipIfUnavailable();
