@@ -150,6 +150,14 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("POST", "/api/inbox/saved-replies", "/api/inbox/saved-replies", InboxLibrary),
         ("GET", "/api/inbox/media", "/api/inbox/media", InboxLibrary),
         ("POST", "/api/inbox/media", "/api/inbox/media", InboxLibrary),
+        ("GET", "/api/inbox/media/{id:guid}", $"/api/inbox/media/{SomeId}", InboxLibrary),
+        ("POST", "/api/inbox/media/{id:guid}/delete", $"/api/inbox/media/{SomeId}/delete", InboxLibrary),
+        ("POST", "/api/inbox/media/{id:guid}/share", $"/api/inbox/media/{SomeId}/share", InboxLibrary),
+        ("POST", "/api/inbox/media/{id:guid}/share/revoke", $"/api/inbox/media/{SomeId}/share/revoke", InboxLibrary),
+        ("POST", "/api/inbox/media/{id:guid}/approve", $"/api/inbox/media/{SomeId}/approve", Mlr),
+        ("GET", "/inbox/media", "/inbox/media", InboxLibrary),
+        ("POST", "/inbox/media/upload", "/inbox/media/upload", InboxLibrary),
+        ("GET", "/media/{id:guid}", $"/media/{SomeId}", InboxLibrary),
         ("POST", "/api/inbox/saved-replies/{id:guid}/approve", $"/api/inbox/saved-replies/{SomeId}/approve", Mlr),
         ("POST", "/api/inbox/replies/{id:guid}/review", $"/api/inbox/replies/{SomeId}/review", Mlr),
     ];
@@ -171,6 +179,10 @@ public abstract class RoleMatrixTests(SalusApp app)
         "/sandbox/mastodon/api/v1/accounts/{id}", "/sandbox/mastodon/api/v1/notifications", "/sandbox/mastodon/api/v1/statuses",
         "/sandbox/mastodon/api/v1/statuses/{id}", "/sandbox/wordpress/wp-json/wp/v2/users/me", "/sandbox/wordpress/wp-json/wp/v2/comments",
         "/sandbox/wordpress/wp-json/wp/v2/comments/{id}", "/sandbox/feeds/rss.xml", "/sandbox/feeds/atom.xml",
+        "/sandbox/mastodon/api/v2/media", "/sandbox/mastodon/api/v1/media/{id}", "/sandbox/x/2/media/upload/initialize",
+        "/sandbox/x/2/media/upload/{id}/append", "/sandbox/x/2/media/upload/{id}/finalize", "/sandbox/x/2/media/upload",
+        // Public share links of media-library files: unguessable, revocable (Inbox module).
+        "/media/shared/{token}",
     ];
 
     [SkippableFact]

@@ -7,6 +7,7 @@ using Salus.Modules.Inbox.Features.Conversations;
 using Salus.Modules.Inbox.Features.Demo;
 using Salus.Modules.Inbox.Features.Ingest;
 using Salus.Modules.Inbox.Features.Live;
+using Salus.Modules.Inbox.Features.Media;
 using Salus.Modules.Inbox.Features.Metrics;
 using Salus.Modules.Inbox.Features.Replies;
 using Salus.Modules.Inbox.Features.Rota;
@@ -29,6 +30,10 @@ public sealed class InboxModule : ISalusModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaLibraryOptions>().Bind(configuration.GetSection(MediaLibraryOptions.Section)).ValidateDataAnnotations()
+            .Validate(MediaLibraryOptions.HasValidBaseUrl, $"{MediaLibraryOptions.Section}:PublicBaseUrl must be an absolute http(s) address.").ValidateOnStart();
+        services.AddSingleton<MediaFileStore>();
+        services.AddScoped<MediaLibrary>();
         services.AddSingleton<InboxLiveFeed>();
         services.AddScoped<InboxNotifier>();
         services.AddScoped<ItemScreening>();
@@ -57,9 +62,15 @@ public sealed class InboxModule : ISalusModule
         services.AddSingleton(new NavItem("/inbox/rota", typeof(InboxResource), "Rota", 21, u => Works(u) || u.IsInRole(Roles.Administrator)));
         services.AddSingleton(new NavItem("/inbox/saved-replies", typeof(InboxResource), "Saved replies", 22,
             u => Works(u) || u.IsInRole(Roles.MlrReviewer) || u.IsInRole(Roles.CommunicationsManager)));
+        services.AddSingleton(new NavItem("/inbox/media", typeof(InboxResource), "Media library", 22,
+            u => Works(u) || u.IsInRole(Roles.MlrReviewer) || u.IsInRole(Roles.CommunicationsManager)));
         services.AddSingleton(new NavItem("/inbox/metrics", typeof(InboxResource), "Inbox metrics", 23,
             u => u.IsInRole(Roles.CommunityLead) || u.IsInRole(Roles.Administrator)));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => InboxApi.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        InboxApi.Map(endpoints);
+        MediaEndpoints.Map(endpoints);
+    }
 }

@@ -42,6 +42,15 @@ public abstract class ConnectorBase(PlatformHttp http) : IChannelConnector
     public virtual Task<Result<string>> DeleteAsync(ChannelContext channel, string platformItemId, CancellationToken cancellationToken) =>
         Task.FromResult<Result<string>>(Unsupported("deleting items"));
 
+    /// <summary>By default the files travel as public links at the end of the text; platforms with an upload API override this.</summary>
+    public virtual Task<Result<string>> ReplyAsync(
+        ChannelContext channel, string platformItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken) =>
+        ReplyAsync(channel, platformItemId, ChannelAttachment.WithLinks(text, attachments), cancellationToken);
+
+    public virtual Task<Result<string>> SendPrivateMessageAsync(
+        ChannelContext channel, string recipientPlatformId, string? inResponseToItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken) =>
+        SendPrivateMessageAsync(channel, recipientPlatformId, inResponseToItemId, ChannelAttachment.WithLinks(text, attachments), cancellationToken);
+
     public abstract Task<Result<string>> TestAsync(ChannelContext channel, CancellationToken cancellationToken);
 
     protected Error Unsupported(string what) =>

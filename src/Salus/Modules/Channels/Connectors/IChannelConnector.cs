@@ -67,6 +67,13 @@ public interface IChannelConnector
 
     Task<Result<string>> DeleteAsync(ChannelContext channel, string platformItemId, CancellationToken cancellationToken);
 
+    /// <summary>A reply with files: uploaded where the platform's API takes them, otherwise their public links appended.</summary>
+    Task<Result<string>> ReplyAsync(ChannelContext channel, string platformItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken);
+
+    /// <summary>A private message with files: uploaded where the platform's API takes them, otherwise linked.</summary>
+    Task<Result<string>> SendPrivateMessageAsync(
+        ChannelContext channel, string recipientPlatformId, string? inResponseToItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken);
+
     /// <summary>Calls the platform with the stored credentials; returns the account's name as the platform knows it.</summary>
     Task<Result<string>> TestAsync(ChannelContext channel, CancellationToken cancellationToken);
 }

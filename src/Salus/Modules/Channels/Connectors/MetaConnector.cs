@@ -92,6 +92,14 @@ public sealed class FacebookConnector(PlatformHttp http) : MetaConnector(http)
     public override Task<Result<string>> ReplyAsync(ChannelContext channel, string platformItemId, string text, CancellationToken cancellationToken) =>
         PostForIdAsync(channel, $"{Uri.EscapeDataString(platformItemId)}/comments", new { message = text }, cancellationToken);
 
+    /// <summary>A comment takes one photo by address (<c>attachment_url</c>, our public share link); videos and documents are linked.</summary>
+    public override Task<Result<string>> ReplyAsync(
+        ChannelContext channel, string platformItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken) =>
+        attachments.FirstOrDefault(a => a.IsImage) is { } photo
+            ? PostForIdAsync(channel, $"{Uri.EscapeDataString(platformItemId)}/comments",
+                new { message = ChannelAttachment.WithLinks(text, attachments.Where(a => a != photo)), attachment_url = photo.PublicUrl.ToString() }, cancellationToken)
+            : base.ReplyAsync(channel, platformItemId, text, attachments, cancellationToken);
+
     /// <summary>Page <c>feed</c> changes (comments and visitor posts: add, edited, remove, hide) and Messenger messages.</summary>
     public override IReadOnlyList<InboundItem> Normalize(ChannelContext channel, RawEvent raw)
     {

@@ -10,7 +10,7 @@ namespace Salus.Modules.Channels.Connectors;
 /// X API v2. Account Activity webhooks (CRC <c>response_token</c>, <c>x-twitter-webhooks-signature</c>; tweet create and
 /// delete, direct messages) and the mentions timeline polled with <c>since_id</c> and <c>pagination_token</c>.
 /// </summary>
-public sealed class XConnector(PlatformHttp http) : ConnectorBase(http)
+public sealed partial class XConnector(PlatformHttp http) : ConnectorBase(http)
 {
     private const int PageSize = 100;
 

@@ -13,4 +13,16 @@ public interface IChannelActions
     Task<Result<string>> HideAsync(Guid channelId, string platformItemId, bool hidden, CancellationToken cancellationToken);
 
     Task<Result<string>> DeleteAsync(Guid channelId, string platformItemId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A reply carrying files: uploaded to the platform where its API takes them, otherwise linked (public share link
+    /// appended to the text). Implementations without uploads fall back to the links.
+    /// </summary>
+    Task<Result<string>> ReplyAsync(Guid channelId, string platformItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken) =>
+        ReplyAsync(channelId, platformItemId, ChannelAttachment.WithLinks(text, attachments), cancellationToken);
+
+    /// <summary>A private message carrying files; by default the files are linked.</summary>
+    Task<Result<string>> SendPrivateMessageAsync(
+        Guid channelId, string recipientPlatformId, string? inResponseToItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken) =>
+        SendPrivateMessageAsync(channelId, recipientPlatformId, inResponseToItemId, ChannelAttachment.WithLinks(text, attachments), cancellationToken);
 }

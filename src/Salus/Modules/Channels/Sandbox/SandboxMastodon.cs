@@ -63,7 +63,7 @@ internal static class SandboxMastodon
             }));
         });
 
-        api.MapPost("/statuses", async (HttpContext http, SandboxState state) =>
+        api.MapPost("/statuses", async (HttpContext http, SandboxState state, SandboxMediaStore media) =>
         {
             if (SandboxHttp.Gate(http, state, "mastodon") is { } refusal)
             {
@@ -74,10 +74,16 @@ internal static class SandboxMastodon
             var text = SandboxHttp.Str(body, "status") ?? "";
             var inReplyTo = SandboxHttp.Str(body, "in_reply_to_id");
             var visibility = SandboxHttp.Str(body, "visibility") ?? "public";
+            string[] mediaIds = body.TryGetProperty("media_ids", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. m.EnumerateArray().Select(e => e.GetString() ?? "")] : [];
+            if (mediaIds.Any(id => media.Find("mastodon", id) is null))
+            {
+                return Results.Json(new { error = "Validation failed: Media is invalid" }, statusCode: 422);
+            }
             string Create()
             {
                 var status = state.Add("mastodon", inReplyTo ?? "", AccountId, "salusdemo", text, inReplyTo, byOrganisation: true);
                 state.Record("mastodon", visibility == "direct" ? "private-message" : "reply", inReplyTo ?? "", text, status.Id);
+                media.Attach("mastodon", status.Id, mediaIds);
                 return status.Id;
             }
 

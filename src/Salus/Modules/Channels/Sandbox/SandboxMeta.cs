@@ -14,7 +14,7 @@ public static class SandboxMeta
         graph.MapGet("/{id}", (string id, HttpContext http, SandboxState state) =>
             SandboxHttp.Gate(http, state, "graph") ?? Results.Json(new { id, name = "Salus Demo Pharma", username = "salusdemopharma" }));
 
-        graph.MapPost("/{id}/{edge}", async (string id, string edge, HttpContext http, SandboxState state) =>
+        graph.MapPost("/{id}/{edge}", async (string id, string edge, HttpContext http, SandboxState state, SandboxMediaStore media, IHttpClientFactory clients) =>
         {
             if (SandboxHttp.Gate(http, state, "graph") is { } refusal)
             {
@@ -32,9 +32,22 @@ public static class SandboxMeta
                     }
 
                     var text = SandboxHttp.Str(body, "message") ?? "";
+                    // Like Graph, a photo comment's attachment_url is fetched by the platform: it must be publicly reachable.
+                    var photo = SandboxHttp.Str(body, "attachment_url") is { } photoUrl ? await SandboxMedia.FetchAsync(clients, photoUrl) : null;
+                    if (SandboxHttp.Str(body, "attachment_url") is not null && photo is null)
+                    {
+                        return SandboxHttp.Error("graph", 400, "(#100) The attachment_url could not be fetched.");
+                    }
+
                     var reply = state.Add(parent.Platform, parent.ThreadId, "page", "Salus Demo Pharma", text, parent.Id, byOrganisation: true,
                         id: parent.Platform == "facebook" ? $"{parent.ThreadId.Split('_')[^1]}_{state.NewId("graph")}" : null);
                     state.Record(parent.Platform, "reply", id, text, reply.Id);
+                    if (photo is not null)
+                    {
+                        media.Add(photo with { Platform = parent.Platform, Id = "photo_" + reply.Id });
+                        media.Attach(parent.Platform, reply.Id, ["photo_" + reply.Id]);
+                    }
+
                     return Results.Json(new { id = reply.Id });
                 case "messages":
                     var recipient = body.GetProperty("recipient");

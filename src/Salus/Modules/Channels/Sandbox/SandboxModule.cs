@@ -19,6 +19,7 @@ internal static class SandboxModule
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SandboxState>();
+        services.AddSingleton<SandboxMediaStore>();
         services.AddHttpClient(DemoTraffic.DeliveryClient);
         if (IsEnabled(configuration) && configuration.GetValue("Salus:Bootstrap:Demo", false)
             && configuration.GetValue($"{ChannelsOptions.Section}:Sandbox:DemoTraffic", true))
@@ -42,5 +43,6 @@ internal static class SandboxModule
         SandboxMastodon.Map(sandbox);
         SandboxWordPress.Map(sandbox);
         SandboxFeeds.Map(sandbox);
+        SandboxMedia.Map(sandbox);
     }
 }

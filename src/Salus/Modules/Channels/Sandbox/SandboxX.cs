@@ -51,7 +51,7 @@ internal static class SandboxX
             }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
         });
 
-        x.MapPost("/tweets", async (HttpContext http, SandboxState state) =>
+        x.MapPost("/tweets", async (HttpContext http, SandboxState state, SandboxMediaStore media) =>
         {
             if ((Limited(http, state) ?? SandboxHttp.Gate(http, state, "x")) is { } refusal)
             {
@@ -67,7 +67,14 @@ internal static class SandboxX
                 return SandboxHttp.Error("x", 400, "The tweet you are replying to does not exist.");
             }
 
+            string[] mediaIds = body.TryGetProperty("media", out var m) && m.TryGetProperty("media_ids", out var ids) ? [.. ids.EnumerateArray().Select(e => e.GetString() ?? "")] : [];
+            if (mediaIds.Any(id => media.Find("x", id) is null))
+            {
+                return SandboxHttp.Error("x", 400, "Your media IDs are invalid.");
+            }
+
             var tweet = state.Add("x", parent?.ThreadId ?? "", AccountId, "salusdemo", text, parentId, byOrganisation: true);
+            media.Attach("x", tweet.Id, mediaIds);
             state.Record("x", "reply", parentId ?? "", text, tweet.Id);
             return Results.Json(new { data = new { id = tweet.Id, text } }, statusCode: 201);
         });

@@ -172,6 +172,29 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         b.Property(x => x.Language).HasMaxLength(8);
         b.Property(x => x.Description).HasMaxLength(2000);
         b.Property(x => x.AddedByName).HasMaxLength(200);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        // A number, so rows from before uploads existed read as Draft (0) and wait for MLR.
+        b.Property(x => x.Status);
+        b.Property(x => x.ApprovedByName).HasMaxLength(200);
+        b.Property(x => x.DeletedByName).HasMaxLength(200);
+        b.Ignore(x => x.IsFile);
+        b.HasIndex(x => x.Sha256);
+    }
+}
+
+internal sealed class MediaShareConfiguration : IEntityTypeConfiguration<MediaShare>
+{
+    public void Configure(EntityTypeBuilder<MediaShare> b)
+    {
+        b.ToTable("InboxMediaShares");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Token).HasMaxLength(64);
+        b.HasIndex(x => x.Token).IsUnique();
+        b.HasIndex(x => x.MediaId);
+        b.Property(x => x.CreatedByName).HasMaxLength(200);
+        b.Property(x => x.RevokedByName).HasMaxLength(200);
     }
 }
 

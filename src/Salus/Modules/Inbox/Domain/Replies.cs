@@ -24,7 +24,7 @@ public sealed class OutboundReply
 
     public Guid? SavedReplyId { get; set; }
 
-    /// <summary>Comma-separated media asset ids attached as links.</summary>
+    /// <summary>Comma-separated ids of the media items attached (links in the text, files uploaded or linked by the connector).</summary>
     public string MediaIds { get; set; } = "";
 
     public ReplyStatus Status { get; set; }
@@ -96,30 +96,4 @@ public sealed class SavedReply
     public DateTime? ExpiresUtc { get; set; }
 
     public bool IsUsableAt(DateTime nowUtc) => Status == SavedReplyStatus.Approved && ExpiresUtc is { } e && e > nowUtc;
-}
-
-public enum MediaKind
-{
-    Video,
-    Document,
-}
-
-/// <summary>An explanatory video or document an agent may link in a reply.</summary>
-public sealed class MediaAsset
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
-    public string Title { get; set; } = "";
-
-    public MediaKind Kind { get; set; }
-
-    public string Url { get; set; } = "";
-
-    public string Language { get; set; } = "en";
-
-    public string Description { get; set; } = "";
-
-    public string AddedByName { get; set; } = "";
-
-    public DateTime CreatedUtc { get; set; }
 }

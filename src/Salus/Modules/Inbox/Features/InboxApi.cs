@@ -32,8 +32,6 @@ public sealed record ApproveSavedReplyRequest(DateTime? ExpiresUtc);
 
 public sealed record ReviewReplyRequest(bool Approve);
 
-public sealed record MediaRequest(string? Title, MediaKind Kind, string? Url, string? Language, string? Description);
-
 public sealed record HandoverRequest(string? Text);
 
 public sealed record MergePersonRequest(Guid IntoPersonId);
@@ -123,9 +121,6 @@ internal static class InboxApi
             TypedResults.Ok(await db.Set<SavedReply>().AsNoTracking().OrderBy(r => r.Key).ThenBy(r => r.Language).ToListAsync(ct)));
         library.MapPost("/saved-replies", async (SavedReplyDraft draft, ClaimsPrincipal user, SavedReplyService service, CancellationToken ct) =>
             (await service.CreateAsync(draft, Actor.From(user), ct)).ToHttp(r => TypedResults.Ok(new { r.Id })));
-        library.MapGet("/media", async (SalusDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Set<MediaAsset>().AsNoTracking().OrderBy(m => m.Title).ToListAsync(ct)));
-        library.MapPost("/media", AddMediaAsync);
 
         var mlr = endpoints.MapGroup("/api/inbox").RequireAuthorization(AccessPolicies.MlrReview).WithTags("Inbox");
         mlr.MapPost("/saved-replies/{id:guid}/approve", async (Guid id, ApproveSavedReplyRequest request, ClaimsPrincipal user, SavedReplyService service, CancellationToken ct) =>
@@ -133,39 +128,6 @@ internal static class InboxApi
             .WithSummary("MLR approval of a saved reply, valid until expiresUtc.");
         mlr.MapPost("/replies/{id:guid}/review", async (Guid id, ReviewReplyRequest request, ClaimsPrincipal user, ReplyService replies, CancellationToken ct) =>
             (await replies.ReviewAsync(id, request.Approve, Actor.From(user), ct)).ToHttp(r => TypedResults.Ok(ReplyView(r))));
-    }
-
-    internal static async Task<IResult> AddMediaAsync(MediaRequest request, ClaimsPrincipal user, SalusDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var fields = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Title))
-        {
-            fields["title"] = ["Required."];
-        }
-
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
-        {
-            fields["url"] = ["An absolute http(s) address."];
-        }
-
-        if (request.Language is not ("en" or "it"))
-        {
-            fields["language"] = ["Use en or it."];
-        }
-
-        if (fields.Count > 0)
-        {
-            return Errors.Validation("media.invalid", "The media item is not valid.", fields).ToProblem();
-        }
-
-        var asset = new MediaAsset
-        {
-            Title = request.Title!.Trim(), Kind = request.Kind, Url = url!.ToString(), Language = request.Language!, Description = request.Description?.Trim() ?? "",
-            AddedByName = Actor.From(user).Name, CreatedUtc = time.GetUtcNow().UtcDateTime,
-        };
-        db.Set<MediaAsset>().Add(asset);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new { asset.Id });
     }
 
     private static async Task StreamAsync(HttpContext context, InboxLiveFeed feed, IOptions<InboxOptions> options, bool? once)

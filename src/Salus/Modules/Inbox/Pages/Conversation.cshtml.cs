@@ -40,7 +40,9 @@ public sealed class ConversationModel(
         // Only approved, unexpired replies are offered; the conversation's language first.
         SavedReplies = [.. (await db.Set<SavedReply>().AsNoTracking().Where(r => r.Status == SavedReplyStatus.Approved && r.ExpiresUtc > now).ToListAsync(cancellationToken))
             .OrderBy(r => r.Language == detail.Conversation.Language ? 0 : 1).ThenBy(r => r.Title, StringComparer.CurrentCulture)];
-        Media = [.. (await db.Set<MediaAsset>().AsNoTracking().ToListAsync(cancellationToken)).OrderBy(m => m.Language == detail.Conversation.Language ? 0 : 1).ThenBy(m => m.Title, StringComparer.CurrentCulture)];
+        // Only media with a current MLR approval are offered, like saved replies.
+        Media = [.. (await db.Set<MediaAsset>().AsNoTracking().Where(m => m.DeletedUtc == null && m.Status == MediaStatus.Approved && m.ExpiresUtc > now)
+            .ToListAsync(cancellationToken)).OrderBy(m => m.Language == detail.Conversation.Language ? 0 : 1).ThenBy(m => m.Title, StringComparer.CurrentCulture)];
         Staff = await queries.AssignableAsync();
         SamePersonSuggestions = await linking.SuggestionsAsync(detail.Person.Id, cancellationToken);
         return Page();

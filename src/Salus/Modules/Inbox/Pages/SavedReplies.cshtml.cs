@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Salus.Modules.Inbox.Domain;
-using Salus.Modules.Inbox.Features;
 using Salus.Modules.Inbox.Features.Replies;
 using Salus.Platform.Identity;
 using Salus.Platform.Persistence;
@@ -21,7 +20,6 @@ public sealed class SavedRepliesModel(SalusDbContext db, SavedReplyService saved
 
     public DateTime NowUtc { get; private set; }
     public IReadOnlyList<SavedReply> Replies { get; private set; } = [];
-    public IReadOnlyList<MediaAsset> Media { get; private set; } = [];
     public IReadOnlyList<OutboundReply> PendingReplies { get; private set; } = [];
     public bool IsMlr => User.IsInRole(Roles.MlrReviewer);
 
@@ -29,7 +27,6 @@ public sealed class SavedRepliesModel(SalusDbContext db, SavedReplyService saved
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
         Replies = await db.Set<SavedReply>().AsNoTracking().OrderBy(r => r.Key).ThenBy(r => r.Language).ToListAsync(cancellationToken);
-        Media = await db.Set<MediaAsset>().AsNoTracking().OrderBy(m => m.Title).ToListAsync(cancellationToken);
         PendingReplies = IsMlr ? await db.Set<OutboundReply>().AsNoTracking().Where(r => r.Status == ReplyStatus.PendingReview).OrderBy(r => r.CreatedUtc).ToListAsync(cancellationToken) : [];
     }
 
@@ -49,21 +46,6 @@ public sealed class SavedRepliesModel(SalusDbContext db, SavedReplyService saved
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id, bool approve, CancellationToken cancellationToken) =>
         !IsMlr ? Forbid() : Done(await replies.ReviewAsync(id, approve, Actor.From(User), cancellationToken), approve ? l["Approved and sent."] : l["Rejected."]);
-
-    public async Task<IActionResult> OnPostMediaAsync(string? title, MediaKind kind, string? url, string? language, string? description, CancellationToken cancellationToken)
-    {
-        var result = await InboxApi.AddMediaAsync(new MediaRequest(title, kind, url, language, description), User, db, time, cancellationToken);
-        if (result is Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: 200 })
-        {
-            Message = l["Added to the library."];
-        }
-        else
-        {
-            Error = l["The media item is not valid: a title and an https address are required."];
-        }
-
-        return Redirect("/inbox/saved-replies");
-    }
 
     private RedirectResult Done<T>(Result<T> result, string message)
     {

@@ -21,6 +21,14 @@ internal sealed class ChannelActions(SalusDbContext db, ChannelDirectory directo
         RunAsync(channelId, "channel.private-message", inResponseToItemId ?? recipientPlatformId,
             (c, ctx) => c.SendPrivateMessageAsync(ctx, recipientPlatformId, inResponseToItemId, text, cancellationToken), cancellationToken);
 
+    public Task<Result<string>> ReplyAsync(Guid channelId, string platformItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken) =>
+        RunAsync(channelId, "channel.reply", platformItemId, (c, ctx) => c.ReplyAsync(ctx, platformItemId, text, attachments, cancellationToken), cancellationToken);
+
+    public Task<Result<string>> SendPrivateMessageAsync(
+        Guid channelId, string recipientPlatformId, string? inResponseToItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken) =>
+        RunAsync(channelId, "channel.private-message", inResponseToItemId ?? recipientPlatformId,
+            (c, ctx) => c.SendPrivateMessageAsync(ctx, recipientPlatformId, inResponseToItemId, text, attachments, cancellationToken), cancellationToken);
+
     public Task<Result<string>> HideAsync(Guid channelId, string platformItemId, bool hidden, CancellationToken cancellationToken) =>
         RunAsync(channelId, hidden ? "channel.hide" : "channel.unhide", platformItemId, (c, ctx) => c.HideAsync(ctx, platformItemId, hidden, cancellationToken), cancellationToken);
 

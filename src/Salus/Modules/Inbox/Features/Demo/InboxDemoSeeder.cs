@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Salus.Modules.Channels.Contracts;
 using Salus.Modules.Inbox.Domain;
+using Salus.Modules.Inbox.Features.Media;
 using Salus.Platform.Identity;
 using Salus.Platform.Persistence;
 
@@ -11,7 +12,7 @@ namespace Salus.Modules.Inbox.Features.Demo;
 /// The demo inbox: an Italian and a US team covering the day between them, a night on-call lead, saved replies in
 /// English and Italian approved by MLR, explanatory videos, SLA policies, and a few items delivered through the sink.
 /// </summary>
-public sealed class InboxDemoSeeder(SalusDbContext db, UserManager<SalusUser> users, IInboundItemSink sink, TimeProvider time) : IDemoSeeder
+public sealed class InboxDemoSeeder(SalusDbContext db, UserManager<SalusUser> users, IInboundItemSink sink, MediaFileStore store, TimeProvider time) : IDemoSeeder
 {
     /// <summary>Channel ids of the demo items (the Channels module's demo channels may use their own).</summary>
     public static readonly Guid DemoFacebookIt = Guid.Parse("5a1f0000-0000-7000-8000-00000000f0b1");
@@ -92,9 +93,10 @@ public sealed class InboxDemoSeeder(SalusDbContext db, UserManager<SalusUser> us
                 Body = "Dear {{name}}, please check the leaflet or ask your pharmacist.", CreatedByName = "Leo Lead", CreatedUtc = now,
             });
         db.Set<MediaAsset>().AddRange(
-            new MediaAsset { Title = "Come segnalare un effetto indesiderato", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/segnalare-effetti.mp4", Language = "it", Description = "Video di 2 minuti", AddedByName = "Leo Lead", CreatedUtc = now },
-            new MediaAsset { Title = "How to report a side effect", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/report-side-effects.mp4", Language = "en", Description = "2-minute video", AddedByName = "Leo Lead", CreatedUtc = now },
-            new MediaAsset { Title = "Foglio illustrativo: come leggerlo", Kind = MediaKind.Document, Url = "https://media.demo.salus.local/docs/foglio-illustrativo.pdf", Language = "it", Description = "PDF", AddedByName = "Leo Lead", CreatedUtc = now });
+            new MediaAsset { Title = "Come segnalare un effetto indesiderato", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/segnalare-effetti.mp4", Language = "it", Description = "Video di 2 minuti", AddedByName = "Leo Lead", CreatedUtc = now, Status = MediaStatus.Approved, ApprovedByName = "Morgan Reviewer", ApprovedUtc = now, ExpiresUtc = approvedUntil },
+            new MediaAsset { Title = "How to report a side effect", Kind = MediaKind.Video, Url = "https://media.demo.salus.local/video/report-side-effects.mp4", Language = "en", Description = "2-minute video", AddedByName = "Leo Lead", CreatedUtc = now, Status = MediaStatus.Approved, ApprovedByName = "Morgan Reviewer", ApprovedUtc = now, ExpiresUtc = approvedUntil },
+            new MediaAsset { Title = "Foglio illustrativo: come leggerlo", Kind = MediaKind.Document, Url = "https://media.demo.salus.local/docs/foglio-illustrativo.pdf", Language = "it", Description = "PDF", AddedByName = "Leo Lead", CreatedUtc = now, Status = MediaStatus.Approved, ApprovedByName = "Morgan Reviewer", ApprovedUtc = now, ExpiresUtc = approvedUntil });
+        await AddUploadedLeafletAsync(now, approvedUntil, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         await DeliverAsync(DemoFacebookIt, ChannelKind.Facebook, "Salus Italia (Facebook)", "IT", "demo-1", "post-1", "u-giulia", "Giulia R.",
@@ -105,6 +107,21 @@ public sealed class InboxDemoSeeder(SalusDbContext db, UserManager<SalusUser> us
             "Thanks for the great video, very helpful!", "en", now.AddMinutes(-20), cancellationToken);
         await DeliverAsync(DemoInstagramUs, ChannelKind.Instagram, "Salus US (Instagram)", "US", "demo-4", "post-9", "u-alex", "Alex P.",
             "I can't go on anymore, I want to end it all tonight.", "en", now.AddMinutes(-5), cancellationToken);
+    }
+
+    /// <summary>An uploaded file (not a link), stored like any upload: through the content-addressed store.</summary>
+    private async Task AddUploadedLeafletAsync(DateTime now, DateTime approvedUntil, CancellationToken cancellationToken)
+    {
+        var pdf = DemoLeaflet.Pdf("Come conservare i farmaci", ["Lontano da fonti di calore e dalla luce diretta.", "Fuori dalla portata dei bambini.",
+            "Controlli la data di scadenza sulla confezione.", "Per dubbi chieda al medico o al farmacista."]);
+        using var upload = await store.ReceiveAsync(new MemoryStream(pdf), long.MaxValue, cancellationToken);
+        upload.Commit();
+        db.Set<MediaAsset>().Add(new MediaAsset
+        {
+            Title = "Come conservare i farmaci (PDF)", Kind = MediaKind.Document, Language = "it", Description = "Scheda di una pagina", FileName = "conservare-i-farmaci.pdf",
+            ContentType = upload.Type!.ContentType, Length = upload.Length, Sha256 = upload.Sha256, AddedByName = "Leo Lead", CreatedUtc = now,
+            Status = MediaStatus.Approved, ApprovedByName = "Morgan Reviewer", ApprovedUtc = now, ExpiresUtc = approvedUntil,
+        });
     }
 
     private Task DeliverAsync(Guid channel, ChannelKind kind, string channelName, string market, string id, string thread, string author, string name,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Salus.Modules.Channels.Contracts;
 using Salus.Modules.Inbox.Domain;
 using Salus.Modules.Inbox.Features.Live;
+using Salus.Modules.Inbox.Features.Media;
 using Salus.Modules.Inbox.Features.Sla;
 using Salus.Modules.Screening.Contracts;
 using Salus.Platform.Persistence;
@@ -19,7 +20,7 @@ public sealed record ReplyRequest(string? Text, Guid? SavedReplyId, IReadOnlyLis
 /// (MLR approved that text), so only a block stops it.
 /// </summary>
 public sealed class ReplyService(
-    SalusDbContext db, IPolicyScreener screener, IEnumerable<IChannelActions> channels, InboxNotifier notifier, TimeProvider time)
+    SalusDbContext db, IPolicyScreener screener, IEnumerable<IChannelActions> channels, InboxNotifier notifier, MediaLibrary library, MediaFileStore store, TimeProvider time)
 {
     private readonly IChannelActions? _channel = channels.LastOrDefault();
 
@@ -67,11 +68,19 @@ public sealed class ReplyService(
         }
 
         var media = request.MediaIds is { Count: > 0 } ids
-            ? await db.Set<MediaAsset>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken)
+            ? await db.Set<MediaAsset>().AsNoTracking().Where(m => ids.Contains(m.Id) && m.DeletedUtc == null).ToListAsync(cancellationToken)
             : [];
         if (request.MediaIds is { Count: > 0 } && media.Count != request.MediaIds.Distinct().Count())
         {
             return Errors.Validation("reply.media", "Unknown media.", Field("mediaIds", "One or more media items do not exist."));
+        }
+
+        // Like saved replies, media go out only with a current MLR approval.
+        if (media.FirstOrDefault(m => !m.IsUsableAt(now)) is { } unusable)
+        {
+            return Errors.Conflict("reply.media-unusable", unusable.Status == MediaStatus.Approved
+                ? $"The media item '{unusable.Title}' expired on {unusable.ExpiresUtc:yyyy-MM-dd}; it needs a new MLR approval."
+                : $"The media item '{unusable.Title}' is not approved by MLR.");
         }
 
         var text = Compose(body, media, conversation, target, actor);
@@ -103,7 +112,7 @@ public sealed class ReplyService(
             return reply;
         }
 
-        await DeliverAsync(reply, conversation, target, cancellationToken);
+        await DeliverAsync(reply, conversation, target, actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Flush();
         return reply;
@@ -134,13 +143,13 @@ public sealed class ReplyService(
 
         var conversation = await db.Set<Conversation>().FirstAsync(c => c.Id == reply.ConversationId, cancellationToken);
         var target = await db.Set<InboxItem>().FirstAsync(i => i.Id == reply.InReplyToItemId, cancellationToken);
-        await DeliverAsync(reply, conversation, target, cancellationToken);
+        await DeliverAsync(reply, conversation, target, reviewer, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Flush();
         return reply;
     }
 
-    private async Task DeliverAsync(OutboundReply reply, Conversation conversation, InboxItem target, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboundReply reply, Conversation conversation, InboxItem target, Actor actor, CancellationToken cancellationToken)
     {
         if (_channel is null)
         {
@@ -149,9 +158,14 @@ public sealed class ReplyService(
             return;
         }
 
-        var sent = reply.IsPrivate
-            ? await _channel.SendPrivateMessageAsync(conversation.ChannelId, target.AuthorPlatformId, target.PlatformItemId, reply.Text, cancellationToken)
-            : await _channel.ReplyAsync(conversation.ChannelId, target.PlatformItemId, reply.Text, cancellationToken);
+        var files = await AttachmentsAsync(reply, actor, cancellationToken);
+        var sent = (reply.IsPrivate, files.Count > 0) switch
+        {
+            (true, false) => await _channel.SendPrivateMessageAsync(conversation.ChannelId, target.AuthorPlatformId, target.PlatformItemId, reply.Text, cancellationToken),
+            (true, true) => await _channel.SendPrivateMessageAsync(conversation.ChannelId, target.AuthorPlatformId, target.PlatformItemId, reply.Text, files, cancellationToken),
+            (false, false) => await _channel.ReplyAsync(conversation.ChannelId, target.PlatformItemId, reply.Text, cancellationToken),
+            (false, true) => await _channel.ReplyAsync(conversation.ChannelId, target.PlatformItemId, reply.Text, files, cancellationToken),
+        };
         if (!sent.IsSuccess)
         {
             reply.Status = ReplyStatus.Failed;
@@ -177,6 +191,28 @@ public sealed class ReplyService(
         notifier.Changed("replied", conversation.Id, $"Reply sent by {reply.AuthorName}");
     }
 
+    /// <summary>The uploaded files of a reply, each with its public share link for platforms that cannot take the file.</summary>
+    private async Task<List<ChannelAttachment>> AttachmentsAsync(OutboundReply reply, Actor actor, CancellationToken cancellationToken)
+    {
+        var ids = reply.MediaIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var files = await db.Set<MediaAsset>().AsNoTracking().Where(m => ids.Contains(m.Id) && m.Sha256 != null && m.DeletedUtc == null).ToListAsync(cancellationToken);
+        var tokens = files.Count == 0 ? [] : await library.CommittedSharesAsync([.. files.Select(f => f.Id)], actor, cancellationToken);
+        var attachments = new List<ChannelAttachment>();
+        foreach (var file in files.OrderBy(f => ids.IndexOf(f.Id)))
+        {
+            var sha = file.Sha256!;
+            attachments.Add(new ChannelAttachment(file.Title, file.FileName ?? file.Id.ToString(), file.ContentType ?? "application/octet-stream", file.Length ?? 0, sha,
+                library.ShareUrl(tokens[file.Id]), _ => Task.FromResult(store.OpenRead(sha))));
+        }
+
+        return attachments;
+    }
+
     private async Task<InboxItem?> TargetAsync(Conversation conversation, Guid? itemId, CancellationToken cancellationToken)
     {
         var items = db.Set<InboxItem>().Where(i => i.ConversationId == conversation.Id);
@@ -187,17 +223,19 @@ public sealed class ReplyService(
 
     private static string Compose(string body, List<MediaAsset> media, Conversation conversation, InboxItem target, Actor actor)
     {
-        var links = string.Join("\n", media.Select(m => $"{m.Title}: {m.Url}"));
+        // Links are written into the text; uploaded files travel with the reply, so {{media}} names them.
+        var links = string.Join("\n", media.Where(m => !m.IsFile).Select(m => $"{m.Title}: {m.Url}"));
+        var named = string.Join("\n", media.Select(m => m.IsFile ? m.Title : $"{m.Title}: {m.Url}"));
         var values = new Dictionary<string, string>
         {
             ["name"] = FirstName(target.AuthorDisplayName ?? target.AuthorHandle ?? ""),
             ["agent"] = FirstName(actor.Name),
             ["channel"] = conversation.ChannelName,
-            ["media"] = links,
+            ["media"] = named,
         };
         var text = SavedReplyService.Fill(body, values);
         var usedMediaVariable = body.Contains("{{media}}", StringComparison.OrdinalIgnoreCase) || body.Contains("{{ media }}", StringComparison.OrdinalIgnoreCase);
-        return media.Count > 0 && !usedMediaVariable ? $"{text}\n\n{links}" : text;
+        return links.Length > 0 && !usedMediaVariable ? $"{text}\n\n{links}" : text;
     }
 
     private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
