@@ -26,11 +26,27 @@ internal sealed partial class WebhookBatchWriter(
     /// <summary>Batches that failed as a whole and were committed one delivery at a time.</summary>
     public long FallbackBatches => Interlocked.Read(ref _fallbackBatches);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => DrainAsync();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Close();
+        // If the host's shutdown timeout runs out first, _abort cancels the commit in flight and the loop fails what is
+        // left at once (503, the platform retries) instead of leaving those requests hanging.
+        await using var registration = cancellationToken.Register(_abort.Cancel);
+        await base.StopAsync(cancellationToken);
+        if (ExecuteTask is null or { IsCompleted: true })
+        {
+            // The loop never ran (stopped right after starting) or has ended: nothing else reads the queue now.
+            await DrainAsync();
+        }
+    }
+
+    /// <summary>Reads until the queue is closed and empty (StopAsync), not until a stopping token: queued deliveries are committed.</summary>
+    private async Task DrainAsync()
     {
         var max = options.Value.IngestMaxBatch;
         var batch = new List<WebhookIngestQueue.Pending>(max);
-        // Reads until the queue is closed and empty (StopAsync), not until stoppingToken: queued deliveries are drained.
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             batch.Clear();
@@ -44,15 +60,6 @@ internal sealed partial class WebhookBatchWriter(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        queue.Close();
-        await using var registration = cancellationToken.Register(_abort.Cancel);
-        // If the host's shutdown timeout runs out first, _abort cancels the commit in flight and the loop fails what is
-        // left at once (503, the platform retries) instead of leaving those requests hanging.
-        await base.StopAsync(cancellationToken);
-    }
-
     public override void Dispose()
     {
         _abort.Dispose();
@@ -64,8 +71,11 @@ internal sealed partial class WebhookBatchWriter(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var outcomes = await scope.ServiceProvider.GetRequiredService<RawEventStore>()
-                .StoreWebhooksAsync([.. batch.Select(p => p.Delivery)], cancellationToken);
+            var store = scope.ServiceProvider.GetRequiredService<RawEventStore>();
+            // Alone (a quiet moment), the insert itself detects a redelivery: no look-up round trip first.
+            IReadOnlyList<StoreOutcome> outcomes = batch.Count == 1
+                ? [await StoreAloneAsync(store, batch[0].Delivery, cancellationToken)]
+                : await store.StoreWebhooksAsync([.. batch.Select(p => p.Delivery)], cancellationToken);
             Interlocked.Increment(ref _batches);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -97,10 +107,7 @@ internal sealed partial class WebhookBatchWriter(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var d = pending.Delivery;
-                var outcome = await scope.ServiceProvider.GetRequiredService<RawEventStore>()
-                    .StoreWebhookAsync(d.ChannelId, d.EventId, d.Body, d.ContentType, cancellationToken);
-                pending.Done.TrySetResult(outcome);
+                pending.Done.TrySetResult(await StoreAloneAsync(scope.ServiceProvider.GetRequiredService<RawEventStore>(), pending.Delivery, cancellationToken));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -113,6 +120,9 @@ internal sealed partial class WebhookBatchWriter(
             }
         }
     }
+
+    private static Task<StoreOutcome> StoreAloneAsync(RawEventStore store, WebhookDelivery d, CancellationToken cancellationToken) =>
+        store.StoreWebhookAsync(d.ChannelId, d.EventId, d.Body, d.ContentType, cancellationToken);
 
     private static void FailAll(List<WebhookIngestQueue.Pending> batch, CancellationToken cancellationToken)
     {
