@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Salus.Modules.Channels.Contracts;
@@ -8,19 +9,31 @@ using Salus.Modules.Channels.Domain;
 using Salus.Modules.Channels.Ingest;
 using Salus.Modules.Channels.Sandbox;
 using Salus.Platform.Hosting;
+using Salus.Platform.Jobs;
 using Salus.Platform.Persistence;
 using Salus.Tests.Modules.Channels;
 
-// Usage: dotnet run -c Release --project bench/Salus.ChannelsBench -- [events=5000] [concurrency=32]
+// Usage: dotnet run -c Release --project bench/Salus.ChannelsBench -- [events=5000] [concurrency levels=1,8,32,128] [stores=sqlite,postgres] [process]
+// "process" adds a last phase: a fresh salus serve with the job worker on processes the stored events (channels.process
+// jobs through the real sinks: inbox, screening); its rate is printed per store. "process:4" runs 4 jobs at once (Salus:Jobs:Parallelism).
 // PostgreSQL runs when SALUS_TEST_POSTGRES names a server whose user may CREATE DATABASE.
 var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
-var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
-Console.WriteLine($"Signed Facebook webhooks: {events} events, {concurrency} concurrent senders, salus serve child process, processing worker off.");
-Console.WriteLine("| store | events/s | p50 ack (ms) | p99 ack (ms) | max ack (ms) |");
-Console.WriteLine("|---|---|---|---|---|");
-await RunAsync("SQLite (WAL, synchronous=FULL)", "Sqlite", null);
+var levels = (args.Length > 1 ? args[1] : "1,8,32,128").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+var stores = args.Length > 2 ? args[2] : "sqlite,postgres";
+var processArg = args.FirstOrDefault(a => a.StartsWith("process", StringComparison.Ordinal));
+var measureProcessing = processArg is not null;
+var jobParallelism = processArg?.Split(':') is [_, var n] ? n : "1";
+var processingRows = new List<string>();
+Console.WriteLine($"Signed Facebook webhooks: {events} events per row, salus serve child process, processing worker off, {Environment.ProcessorCount} cores.");
+Console.WriteLine("| store | senders | events/s | p50 ack (ms) | p99 ack (ms) | max ack (ms) | load avg (1 min) before → after |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
+if (stores.Contains("sqlite", StringComparison.OrdinalIgnoreCase))
+{
+    await RunAsync("SQLite (WAL, synchronous=FULL)", "Sqlite", null);
+}
+
 var server = Environment.GetEnvironmentVariable("SALUS_TEST_POSTGRES");
-if (!string.IsNullOrWhiteSpace(server))
+if (!string.IsNullOrWhiteSpace(server) && stores.Contains("postgres", StringComparison.OrdinalIgnoreCase))
 {
     var builder = new NpgsqlConnectionStringBuilder(server);
     var name = "salus_bench_" + Guid.NewGuid().ToString("N")[..8];
@@ -42,6 +55,11 @@ if (!string.IsNullOrWhiteSpace(server))
         await admin.OpenAsync();
         await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
     }
+}
+
+foreach (var row in processingRows)
+{
+    Console.WriteLine(row);
 }
 
 async Task RunAsync(string label, string provider, string? connection)
@@ -87,7 +105,7 @@ async Task RunAsync(string label, string provider, string? connection)
     using var child = await SalusProcess.StartAsync(environment, SalusProcess.FreePort(), TimeSpan.FromSeconds(120));
     var url = $"{child.BaseUrl}/webhooks/channels/{channelId}";
     using var client = new HttpClient();
-    var bodies = Enumerable.Range(0, events + 200).Select(i =>
+    var bodies = Enumerable.Range(0, 200 + events * levels.Length).Select(i =>
     {
         var now = DateTimeOffset.UtcNow;
         return SandboxMeta.FacebookCommentPayload(SandboxChannels.FacebookPageId, new SandboxComment
@@ -98,16 +116,60 @@ async Task RunAsync(string label, string provider, string? connection)
     }).ToArray();
 
     // Warm-up (JIT, connection pools), not measured.
-    await SendAllAsync(client, url, bodies[events..], Secret, concurrency, new ConcurrentBag<double>());
-    var latencies = new ConcurrentBag<double>();
-    var clock = Stopwatch.StartNew();
-    var failures = await SendAllAsync(client, url, bodies[..events], Secret, concurrency, latencies);
-    clock.Stop();
-    var sorted = latencies.OrderBy(x => x).ToArray();
-    double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {events / clock.Elapsed.TotalSeconds:F0} | {Percentile(0.50):F1} | {Percentile(0.99):F1} | {sorted[^1]:F1} |{(failures > 0 ? $" ({failures} not acknowledged)" : "")}"));
+    await SendAllAsync(client, url, bodies[..200], Secret, 16, new ConcurrentBag<double>());
+    var offset = 200;
+    foreach (var concurrency in levels)
+    {
+        var slice = bodies[offset..(offset + events)];
+        offset += events;
+        var loadBefore = LoadAverage();
+        var latencies = new ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        var failures = await SendAllAsync(client, url, slice, Secret, concurrency, latencies);
+        clock.Stop();
+        var sorted = latencies.OrderBy(x => x).ToArray();
+        double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | {concurrency} | {events / clock.Elapsed.TotalSeconds:F0} | {Percentile(0.50):F1} | {Percentile(0.99):F1} | {sorted[^1]:F1} | {loadBefore} → {LoadAverage()} |{(failures > 0 ? $" ({failures} not acknowledged)" : "")}"));
+    }
+
+    if (measureProcessing)
+    {
+        child.KillHard();
+        await MeasureProcessingAsync(label, environment, [.. settings]);
+    }
 }
+
+// The stored events' channels.process jobs, run by the job worker of a fresh salus serve; counted from the database.
+async Task MeasureProcessingAsync(string label, Dictionary<string, string> environment, string[] settings)
+{
+    await using var app = SalusWebApp.Build(settings);
+    async Task<(int Done, int Total)> CountAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalusDbContext>();
+        var jobs = db.Jobs.Where(j => j.Type == RawEventStore.ProcessJob);
+        return (await jobs.CountAsync(j => j.Status == JobStatus.Succeeded || j.Status == JobStatus.DeadLetter), await jobs.CountAsync());
+    }
+
+    var (before, total) = await CountAsync();
+    var withWorker = new Dictionary<string, string>(environment) { ["Salus__Jobs__RunWorker"] = "true", ["Salus__Jobs__Parallelism"] = jobParallelism };
+    using var worker = await SalusProcess.StartAsync(withWorker, SalusProcess.FreePort(), TimeSpan.FromSeconds(120));
+    var loadBefore = LoadAverage();
+    var clock = Stopwatch.StartNew();
+    var done = before;
+    while (done < total && clock.Elapsed < TimeSpan.FromSeconds(90))
+    {
+        await Task.Delay(1000);
+        (done, _) = await CountAsync();
+    }
+
+    clock.Stop();
+    processingRows.Add(string.Create(CultureInfo.InvariantCulture,
+        $"processing | {label} | parallelism {jobParallelism} | {done - before} of {total - before} jobs in {clock.Elapsed.TotalSeconds:F0} s | {(done - before) / clock.Elapsed.TotalSeconds:F1} jobs/s | load {loadBefore} → {LoadAverage()}"));
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
 static async Task<int> SendAllAsync(HttpClient client, string url, string[] bodies, string secret, int concurrency, ConcurrentBag<double> latencies)
 {

@@ -145,6 +145,30 @@ public abstract class JobTests(SalusApp app)
             return job;
         });
 
+    [SkippableFact]
+    public async Task A_worker_with_parallelism_runs_every_job_of_its_batch_exactly_once()
+    {
+        app.SkipIfUnavailable();
+        var jobs = new List<Job>();
+        for (var i = 0; i < 12; i++)
+        {
+            jobs.Add(await EnqueueAsync(failures: 0));
+        }
+
+        var options = Microsoft.Extensions.Options.Options.Create(new JobsOptions { Parallelism = 4, BatchSize = 50 });
+        var worker = new JobWorker(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), options, app.Factory.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<JobWorker>.Instance);
+        while (await worker.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        foreach (var job in jobs)
+        {
+            Assert.Equal(JobStatus.Succeeded, (await LoadAsync(job.Id)).Status);
+            Assert.Equal(1, FlakyHandler.Runs[FlakyHandler.KeyOf(job)]);
+        }
+    }
+
     private Task<Job> LoadAsync(long id) =>
         app.Factory.InScopeAsync(sp => sp.GetRequiredService<SalusDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
 

@@ -36,6 +36,9 @@ public sealed class ChannelsModule : ISalusModule
 
         services.AddSingleton<ChannelDirectory>();
         services.AddScoped<RawEventStore>();
+        services.AddSingleton<WebhookIngestQueue>();
+        services.AddSingleton<WebhookBatchWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookBatchWriter>());
         services.AddScoped<ChannelHealthRecorder>();
         services.AddScoped<PollScheduling>();
         services.AddScoped<IChannelActions, ChannelActions>();

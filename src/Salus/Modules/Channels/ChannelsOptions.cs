@@ -15,6 +15,22 @@ public sealed class ChannelsOptions
     [Range(1, 24 * 365 * 5)]
     public int MaxEventAgeHours { get; set; } = 48;
 
+    /// <summary>Most webhook deliveries committed in one transaction (group commit).</summary>
+    [Range(1, 10_000)]
+    public int IngestMaxBatch { get; set; } = 256;
+
+    /// <summary>Verified deliveries waiting for the writer; beyond this the platform gets 503 + Retry-After.</summary>
+    [Range(1, 1_000_000)]
+    public int IngestQueueCapacity { get; set; } = 4096;
+
+    /// <summary>Bytes of queued bodies (UTF-16 in memory) beyond which the platform gets 503 + Retry-After.</summary>
+    [Range(typeof(long), "1048576", "1099511627776")]
+    public long IngestQueueMaxBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Retry-After (seconds) sent with a 503 from the webhook endpoint.</summary>
+    [Range(1, 3600)]
+    public int IngestRetryAfterSeconds { get; set; } = 5;
+
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 

@@ -48,31 +48,45 @@ internal sealed partial class JobWorker(
             batch = await scope.ServiceProvider.GetRequiredService<JobQueue>().LeaseAsync(_owner, options.Value.BatchSize, cancellationToken);
         }
 
-        foreach (var job in batch)
+        if (options.Value.Parallelism <= 1)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<AuditScope>().ActAs("job", $"job:{job.Type}");
-            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
-            var handler = scope.ServiceProvider.GetKeyedService<IJobHandler>(job.Type);
-            if (handler is null)
+            foreach (var job in batch)
             {
-                await queue.FailAsync(job, $"No handler is registered for job type '{job.Type}'.", cancellationToken);
-                continue;
+                await RunAsync(job, cancellationToken);
             }
-
-            try
-            {
-                await handler.HandleAsync(job, cancellationToken);
-                await queue.CompleteAsync(job, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogJobFailed(logger, job.Id, job.Type, job.Attempts, ex.GetType().Name);
-                await queue.FailAsync(job, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
-            }
+        }
+        else
+        {
+            // Handlers are idempotent and already safe across nodes, so running several at once is like running several nodes.
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+                async (job, token) => await RunAsync(job, token));
         }
 
         return batch.Count;
+    }
+
+    private async Task RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditScope>().ActAs("job", $"job:{job.Type}");
+        var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+        var handler = scope.ServiceProvider.GetKeyedService<IJobHandler>(job.Type);
+        if (handler is null)
+        {
+            await queue.FailAsync(job, $"No handler is registered for job type '{job.Type}'.", cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await handler.HandleAsync(job, cancellationToken);
+            await queue.CompleteAsync(job, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogJobFailed(logger, job.Id, job.Type, job.Attempts, ex.GetType().Name);
+            await queue.FailAsync(job, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the job queue failed")]

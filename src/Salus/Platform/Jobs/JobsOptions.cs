@@ -15,6 +15,10 @@ public sealed class JobsOptions
     [Range(1, 500)]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>Jobs of a leased batch run at the same time (each in its own scope), as if on that many nodes.</summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 1;
+
     [Range(5, 3600)]
     public int LeaseSeconds { get; set; } = 60;
 

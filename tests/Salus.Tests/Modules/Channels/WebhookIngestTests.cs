@@ -122,23 +122,48 @@ public abstract class WebhookIngestTests(SalusApp app)
         Assert.Equal("@acme ho avuto mal di testa dopo il farmaco", item.Text);
     }
 
+    /// <summary>The values of the shared LinkedIn reference (<c>Vectors/linkedin-webhook-validation-test-vectors.txt</c>).</summary>
+    private sealed record LinkedInVectors(string ClientSecret, string ChallengeCode, string ChallengeResponse, string Body, string BodyMac, string PrefixedBodyMac)
+    {
+        public static LinkedInVectors Load()
+        {
+            var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Modules", "Channels", "Vectors", "linkedin-webhook-validation-test-vectors.txt"));
+            string Find(string pattern) => System.Text.RegularExpressions.Regex.Match(text, pattern, System.Text.RegularExpressions.RegexOptions.Multiline) is { Success: true } m
+                ? m.Groups[1].Value : throw new InvalidDataException("Missing in the LinkedIn vectors: " + pattern);
+            return new LinkedInVectors(
+                Find(@"^clientSecret=(\S+)$"), Find(@"[?&]challengeCode=([0-9a-f-]+)"), Find("\"challengeResponse\": \"([0-9a-f]{64})\""),
+                Find(@"^body=(\{.*\})\s*$"), Find(@"^A\) X-LI-Signature: ([0-9a-f]{64})"), Find(@"^B\) X-LI-Signature: ([0-9a-f]{64})"));
+        }
+    }
+
     [SkippableFact]
-    public async Task LinkedIn_challenge_matches_the_reference_vector_and_a_signed_notification_triggers_a_poll()
+    public async Task LinkedIn_challenge_and_signature_match_the_reference_vectors_and_a_signed_notification_triggers_a_poll()
     {
         app.SkipIfUnavailable();
+        var vectors = LinkedInVectors.Load();
         var channel = await app.AddChannelAsync(ChannelKind.LinkedIn, ChannelTestKit.Base + "/linkedin/rest", SandboxLinkedIn.Organization,
-            new ChannelCredentials { WebhookSecret = "test_client_secret", AccessToken = SandboxState.Token });
-        var challenge = await app.Anonymous().GetAsync(Url(channel) + "?challengeCode=890e4665-4dfe-4ab1-b689-ed553bceeed0");
+            new ChannelCredentials { WebhookSecret = vectors.ClientSecret, AccessToken = SandboxState.Token });
+        var challenge = await app.Anonymous().GetAsync(Url(channel) + "?challengeCode=" + vectors.ChallengeCode);
         Assert.Equal(HttpStatusCode.OK, challenge.StatusCode);
         using (var json = JsonDocument.Parse(await challenge.Content.ReadAsStringAsync()))
         {
-            Assert.Equal("890e4665-4dfe-4ab1-b689-ed553bceeed0", json.RootElement.GetProperty("challengeCode").GetString());
-            Assert.Equal("2f02d4233a0396d6b4632fc7be62fd3ab68183421f688efcda0c1fcb2615273e", json.RootElement.GetProperty("challengeResponse").GetString());
+            Assert.Equal(vectors.ChallengeCode, json.RootElement.GetProperty("challengeCode").GetString());
+            Assert.Equal(vectors.ChallengeResponse, json.RootElement.GetProperty("challengeResponse").GetString());
         }
 
-        var body = Encoding.UTF8.GetBytes("""{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS"}""");
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(channel, body, "X-LI-Signature", "62dd3f24a40246fb68c0635ebfdec953491e4828e2cfd1816e08e22bff7cdb56")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(channel, body, "X-LI-Signature", "4539db4185c5d2e23cc7fe6b5334de283e2688d808c1bbf82fb94860f0595ba7")).StatusCode);
+        // Reading B (HMAC of "hmacsha256=" + body, LinkedIn's wording) is what the connector verifies and the sandbox sends.
+        var body = Encoding.UTF8.GetBytes(vectors.Body);
+        Assert.Equal(vectors.PrefixedBodyMac, WebhookSignatures.LinkedInSignature(body, vectors.ClientSecret));
+        using (var sandboxRequest = SandboxSigner.SignedRequest("http://localhost/x", ChannelKind.LinkedIn, vectors.Body, vectors.ClientSecret))
+        {
+            Assert.Equal(vectors.PrefixedBodyMac, Assert.Single(sandboxRequest.Headers.GetValues("X-LI-Signature")));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(channel, body, "X-LI-Signature", vectors.BodyMac)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(channel, body, "X-LI-Signature", "hmacsha256=" + vectors.BodyMac)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(channel, Encoding.UTF8.GetBytes(vectors.Body + " "), "X-LI-Signature", vectors.PrefixedBodyMac)).StatusCode);
+        Assert.Equal(0, await RawCountAsync(channel.Id));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(channel, body, "X-LI-Signature", vectors.PrefixedBodyMac.ToUpperInvariant())).StatusCode);
 
         var state = app.Factory.Services.GetRequiredService<SandboxState>();
         state.Add("linkedin", SandboxLinkedIn.Activity, "urn:li:person:abc", "Dr. Emily Carter", "Is there a version for clinicians?");

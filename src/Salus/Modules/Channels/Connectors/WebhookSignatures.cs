@@ -96,10 +96,17 @@ public static class WebhookSignatures
     public static string LinkedInChallengeResponse(string challengeCode, string clientSecret) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(clientSecret), Encoding.UTF8.GetBytes(challengeCode)));
 
-    /// <summary>LinkedIn <c>X-LI-Signature</c>: hex HMAC-SHA256 of the raw body (the documented reading; see docs/channels.md).</summary>
-    public static string LinkedInSignature(ReadOnlySpan<byte> body, string clientSecret) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(clientSecret), body));
+    /// <summary>The text LinkedIn prefixes to the raw body before computing <c>X-LI-Signature</c>.</summary>
+    public const string LinkedInSignedPrefix = "hmacsha256=";
 
+    /// <summary>
+    /// LinkedIn <c>X-LI-Signature</c>: hex HMAC-SHA256(client secret, <c>"hmacsha256="</c> + raw body), the header carrying
+    /// the bare hex (reading B of the reference vectors, LinkedIn's wording "the POST body prefixed by hmacsha256=").
+    /// </summary>
+    public static string LinkedInSignature(ReadOnlySpan<byte> body, string clientSecret) =>
+        Convert.ToHexStringLower(LinkedInMac(body, clientSecret));
+
+    /// <summary>Exactly <see cref="LinkedInSignature"/> (hex in either case); a MAC of the bare body, or a labelled header value, is refused.</summary>
     public static bool VerifyLinkedInSignature(ReadOnlySpan<byte> body, string? header, string clientSecret)
     {
         if (string.IsNullOrWhiteSpace(header) || string.IsNullOrEmpty(clientSecret))
@@ -107,14 +114,15 @@ public static class WebhookSignatures
             return false;
         }
 
-        var value = header.Trim();
-        if (value.StartsWith("hmacsha256=", StringComparison.OrdinalIgnoreCase))
-        {
-            value = value[11..];
-        }
+        return TryHex(header.Trim(), out var given) && CryptographicOperations.FixedTimeEquals(given, LinkedInMac(body, clientSecret));
+    }
 
-        return TryHex(value, out var given)
-            && CryptographicOperations.FixedTimeEquals(given, HMACSHA256.HashData(Encoding.UTF8.GetBytes(clientSecret), body));
+    private static byte[] LinkedInMac(ReadOnlySpan<byte> body, string clientSecret)
+    {
+        var message = new byte[LinkedInSignedPrefix.Length + body.Length];
+        Encoding.ASCII.GetBytes(LinkedInSignedPrefix, message);
+        body.CopyTo(message.AsSpan(LinkedInSignedPrefix.Length));
+        return HMACSHA256.HashData(Encoding.UTF8.GetBytes(clientSecret), message);
     }
 
     /// <summary>The delivery id of a webhook that carries none: identical redeliveries share it.</summary>

@@ -44,6 +44,57 @@ public sealed class RawEventStore(SalusDbContext db, JobQueue queue, TimeProvide
         }
     }
 
+    /// <summary>
+    /// Group commit: stores a batch of webhook deliveries and their jobs in ONE transaction and returns one outcome per
+    /// delivery, in order. Deliveries already stored, and repeats of an earlier delivery in the same batch, are
+    /// duplicates (no row, no job), exactly as <see cref="StoreWebhookAsync"/> decides one by one. Throws when the
+    /// transaction fails (e.g. another node stored one of the ids meanwhile): then nothing of the batch is stored
+    /// and the caller retries each delivery alone.
+    /// </summary>
+    public async Task<IReadOnlyList<StoreOutcome>> StoreWebhooksAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var keys = deliveries.Select(d => (d.ChannelId, EventId: Clip(d.EventId))).ToArray();
+        var known = new HashSet<(Guid, string)>();
+        foreach (var channel in keys.Distinct().GroupBy(k => k.ChannelId))
+        {
+            foreach (var chunk in channel.Select(k => k.EventId).Chunk(200))
+            {
+                var stored = await db.Set<RawEvent>().Where(e => e.ChannelId == channel.Key && chunk.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken);
+                known.UnionWith(stored.Select(id => (channel.Key, id)));
+            }
+        }
+
+        var outcomes = new StoreOutcome[deliveries.Count];
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            if (!known.Add(keys[i]))
+            {
+                outcomes[i] = StoreOutcome.Duplicate;
+                continue;
+            }
+
+            var d = deliveries[i];
+            var raw = NewEvent(d.ChannelId, d.EventId, RawEventSource.Webhook, d.Body, d.ContentType);
+            db.Set<RawEvent>().Add(raw);
+            queue.Add(ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(d.ChannelId, raw.EventId)));
+            outcomes[i] = StoreOutcome.Stored;
+        }
+
+        if (outcomes.Contains(StoreOutcome.Stored))
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return outcomes;
+    }
+
     /// <summary>Adds the polled items not stored yet (and their jobs) to the context; the caller saves them with the new cursor.</summary>
     public async Task<int> AddPolledAsync(Guid channelId, IReadOnlyList<PolledItem> items, CancellationToken cancellationToken)
     {

@@ -10,8 +10,9 @@ namespace Salus.Modules.Channels.Ingest;
 
 /// <summary>
 /// <c>/webhooks/channels/{id}</c>: anonymous, because platforms cannot sign in, but every POST must carry the platform's
-/// signature over the raw body. 2xx only after the body is committed; 401 for a bad, missing or stale signature;
-/// 413 for an oversize body; nothing is stored in any of those cases. Not rate limited: platforms deliver in bursts.
+/// signature over the raw body. 2xx only after the body is committed (group commit: see <see cref="WebhookBatchWriter"/>);
+/// 401 for a bad, missing or stale signature; 413 for an oversize body; 503 + Retry-After when the ingest queue is full
+/// or the commit failed; nothing is acknowledged in any of those cases. Not rate limited: platforms deliver in bursts.
 /// </summary>
 internal static partial class WebhookEndpoints
 {
@@ -38,7 +39,7 @@ internal static partial class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        Guid channelId, HttpContext http, ChannelDirectory directory, ConnectorRegistry connectors, RawEventStore store,
+        Guid channelId, HttpContext http, ChannelDirectory directory, ConnectorRegistry connectors, WebhookIngestQueue ingest,
         IOptions<ChannelsOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         var limit = options.Value.MaxWebhookBytes;
@@ -72,8 +73,34 @@ internal static partial class WebhookEndpoints
         }
 
         var contentType = http.Request.ContentType ?? "application/json";
-        var outcome = await store.StoreWebhookAsync(channelId, check.EventId!, Encoding.UTF8.GetString(body), contentType.Length > 100 ? contentType[..100] : contentType, http.RequestAborted);
+        var delivery = new WebhookDelivery(channelId, check.EventId!, Encoding.UTF8.GetString(body), contentType.Length > 100 ? contentType[..100] : contentType);
+        var retryAfter = options.Value.IngestRetryAfterSeconds;
+        var refusal = ingest.TryEnqueue(delivery, out var committed);
+        if (refusal != EnqueueRefusal.None)
+        {
+            LogRefused(logger, channelId, refusal.ToString());
+            return Unavailable(http, retryAfter, refusal == EnqueueRefusal.Full ? "Too many webhooks are waiting to be stored; retry later." : "The server is shutting down; retry later.");
+        }
+
+        StoreOutcome outcome;
+        try
+        {
+            // Not cancelled by RequestAborted on purpose: the delivery is in the batch; a client that left retries anyway.
+            outcome = await committed;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The commit failed (or shutdown cut it short): no 2xx, so the platform delivers it again.
+            return Unavailable(http, retryAfter, "The webhook could not be stored; retry later.");
+        }
+
         return Results.Ok(new { stored = outcome == StoreOutcome.Stored, duplicate = outcome == StoreOutcome.Duplicate });
+    }
+
+    private static IResult Unavailable(HttpContext http, int retryAfterSeconds, string detail)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not stored.", detail: detail);
     }
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> (a missing or lying Content-Length).</summary>
@@ -97,4 +124,7 @@ internal static partial class WebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a {Kind} webhook for channel {ChannelId}: {Verdict}")]
     private static partial void LogRejected(ILogger logger, string kind, Guid channelId, string verdict);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a webhook for channel {ChannelId} with 503: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, Guid channelId, string refusal);
 }
