@@ -169,7 +169,9 @@ public abstract class RoleMatrixTests(SalusApp app)
         "/sandbox/linkedin/rest/organizations/{id}", "/sandbox/linkedin/rest/posts", "/sandbox/linkedin/rest/socialActions/{target}/comments",
         "/sandbox/linkedin/rest/socialActions/{target}/comments/{commentId}", "/sandbox/mastodon/api/v1/accounts/verify_credentials",
         "/sandbox/mastodon/api/v1/accounts/{id}", "/sandbox/mastodon/api/v1/notifications", "/sandbox/mastodon/api/v1/statuses",
-        "/sandbox/mastodon/api/v1/statuses/{id}", "/sandbox/wordpress/wp-json/wp/v2/users/me", "/sandbox/wordpress/wp-json/wp/v2/comments",
+        "/sandbox/mastodon/api/v1/statuses/{id}",
+        "/sandbox/mastodon/api/v1/streaming", "/sandbox/mastodon/api/v1/streaming/health", "/sandbox/mastodon/api/v1/streaming/user",
+        "/sandbox/mastodon/api/v1/streaming/user/notification", "/sandbox/x/2/dm_events", "/sandbox/wordpress/wp-json/wp/v2/users/me", "/sandbox/wordpress/wp-json/wp/v2/comments",
         "/sandbox/wordpress/wp-json/wp/v2/comments/{id}", "/sandbox/feeds/rss.xml", "/sandbox/feeds/atom.xml",
     ];
 

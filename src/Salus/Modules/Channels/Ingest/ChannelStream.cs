@@ -93,6 +93,8 @@ public sealed partial class ChannelStream(
         var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
         using var idle = new CancellationTokenSource(idleTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
+        // Not every response stream honours a cancelled read (the test server's does not): closing the response ends it.
+        await using var abort = linked.Token.Register(response.Dispose);
         await using var body = await response.Content.ReadAsStreamAsync(stop);
         using var reader = new StreamReader(body, Encoding.UTF8);
         await foreach (var streamed in ServerSentEventReader.ReadAsync(reader, linked.Token))

@@ -16,8 +16,8 @@ namespace Salus.Modules.Channels.Ingest;
 /// Several nodes may each stream the same channel: the unique event id makes the copies one.
 /// </summary>
 public sealed partial class ChannelStreamSupervisor(
-    IServiceScopeFactory scopes, ConnectorRegistry connectors, ChannelDirectory directory, IHttpClientFactory clients,
-    IOptions<ChannelsOptions> options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+    IServiceScopeFactory scopes, ChannelDirectory directory, IHttpClientFactory clients,
+    IOptions<ChannelsOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILoggerFactory loggers) : BackgroundService
 {
     public const string HttpClientName = "channels.streaming";
 
@@ -59,6 +59,13 @@ public sealed partial class ChannelStreamSupervisor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.StreamSupervisorIntervalSeconds);
+        // Streams start once the server listens (the sandbox platforms stream from this very server).
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -98,13 +105,12 @@ public sealed partial class ChannelStreamSupervisor(
 
     private async Task SyncAsync(CancellationToken cancellationToken)
     {
-        List<Channel> wanted;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var channels = await scope.ServiceProvider.GetRequiredService<SalusDbContext>().Set<Channel>().AsNoTracking()
-                .Where(c => c.Enabled && c.Streaming).ToListAsync(cancellationToken);
-            wanted = [.. channels.Where(c => connectors.For(c.Kind) is IStreamingConnector)];
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var channels = await scope.ServiceProvider.GetRequiredService<SalusDbContext>().Set<Channel>().AsNoTracking()
+            .Where(c => c.Enabled && c.Streaming).ToListAsync(cancellationToken);
+        // The connectors (and their HttpClient) are resolved only when something streams, never while the host starts.
+        var connectors = channels.Count == 0 ? null : scope.ServiceProvider.GetRequiredService<ConnectorRegistry>();
+        List<Channel> wanted = connectors is null ? [] : [.. channels.Where(c => connectors.For(c.Kind) is IStreamingConnector)];
 
         var stale = new List<ChannelStream>();
         var started = new List<ChannelStream>();
@@ -121,7 +127,7 @@ public sealed partial class ChannelStreamSupervisor(
 
             foreach (var channel in wanted.Where(c => !_streams.ContainsKey(c.Id)))
             {
-                var stream = new ChannelStream(directory.ToContext(channel), (IStreamingConnector)connectors.For(channel.Kind),
+                var stream = new ChannelStream(directory.ToContext(channel), (IStreamingConnector)connectors!.For(channel.Kind),
                     clients.CreateClient(HttpClientName), scopes, options.Value, time, loggers.CreateLogger<ChannelStream>());
                 _streams[channel.Id] = (channel.UpdatedUtc, stream);
                 started.Add(stream);
