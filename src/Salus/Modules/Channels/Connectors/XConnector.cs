@@ -171,7 +171,7 @@ public sealed class XConnector(PlatformHttp http) : ConnectorBase(http)
             : new PollResult(items, WriteCursor(mentions.Value.Cursor, dmCursor), dms.Error);
     }
 
-    internal static (string? Mentions, string? DirectMessages) ReadCursor(string? cursor)
+    public static (string? Mentions, string? DirectMessages) ReadCursor(string? cursor)
     {
         if (string.IsNullOrEmpty(cursor) || cursor[0] != '{')
         {
