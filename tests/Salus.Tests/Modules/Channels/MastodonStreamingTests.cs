@@ -170,13 +170,52 @@ public abstract class MastodonStreamingTests(SalusApp app)
             .AnyAsync(e => e.Action == ChannelHealthRecorder.BrokenEvent && e.EntityId == channel.Id.ToString())));
     }
 
-    private async Task<Channel> StreamingChannelAsync(ChannelCredentials credentials)
+    [SkippableFact]
+    public async Task Administrator_turns_on_streaming_in_the_ui_and_the_list_shows_the_live_stream()
     {
-        // One streaming channel at a time in this app: earlier tests' channels stop streaming.
+        app.SkipIfUnavailable();
+        await StopAllStreamsAsync();
+        var admin = await app.SignInAsync(Demo.Admin);
+        var name = "Mastodon " + Guid.NewGuid().ToString("N")[..6];
+        var response = await SalusApp.PostFormAsync(admin, "/channels/edit", new()
+        {
+            ["Input.Kind"] = "Mastodon", ["Input.Name"] = name, ["Input.Market"] = "IT", ["Input.ApiBaseUrl"] = ChannelTestKit.Base + "/mastodon",
+            ["Input.AccountId"] = SandboxMastodon.AccountId, ["Input.PollIntervalSeconds"] = "60", ["Input.Enabled"] = "true",
+            ["Input.Streaming"] = "true", ["Input.AccessToken"] = SandboxState.Token,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var channel = await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().AsNoTracking().SingleAsync(c => c.Name == name));
+        Assert.True(channel.Streaming);
+
+        await UntilAsync(() => Task.FromResult(Streams.IsConnected(channel.Id)), advanceClock: true); // the save nudged the supervisor
+        await UntilAsync(async () => (await StateAsync(channel)).StreamConnectedUtc is not null);
+        var list = await admin.GetStringAsync("/channels");
+        Assert.Contains(">streaming<", list, StringComparison.Ordinal);
+
+        // Unticked: the stream stops.
+        var edit = await admin.GetStringAsync($"/channels/edit/{channel.Id}");
+        Assert.Contains("name=\"Input.Streaming\" value=\"true\" checked", edit, StringComparison.Ordinal);
+        await SalusApp.PostFormAsync(admin, $"/channels/edit/{channel.Id}", new()
+        {
+            ["Input.Kind"] = "Mastodon", ["Input.Name"] = name, ["Input.Market"] = "IT", ["Input.ApiBaseUrl"] = ChannelTestKit.Base + "/mastodon",
+            ["Input.AccountId"] = SandboxMastodon.AccountId, ["Input.PollIntervalSeconds"] = "60", ["Input.Enabled"] = "true",
+        }, tokenFrom: $"/channels/edit/{channel.Id}");
+        await UntilAsync(() => Task.FromResult(!Streams.Running.Contains(channel.Id)));
+        Assert.False((await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().AsNoTracking().SingleAsync(c => c.Id == channel.Id))).Streaming);
+    }
+
+    private async Task StopAllStreamsAsync()
+    {
         await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().Where(c => c.Streaming)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Streaming, false)));
         Streams.Refresh();
         await UntilAsync(() => Task.FromResult(Streams.Running.Count == 0));
+    }
+
+    private async Task<Channel> StreamingChannelAsync(ChannelCredentials credentials)
+    {
+        // One streaming channel at a time in this app: earlier tests' channels stop streaming.
+        await StopAllStreamsAsync();
         Sandbox.StreamsAvailable = true;
 
         var channel = await app.AddChannelAsync(ChannelKind.Mastodon, ChannelTestKit.Base + "/mastodon", SandboxMastodon.AccountId, credentials, "IT");
