@@ -80,7 +80,8 @@ public sealed partial class ChannelStream(
             if (_connected)
             {
                 _connected = false;
-                await RecordAsync(state => state.StreamConnectedUtc = null, catchUp: false, CancellationToken.None)
+                using var shortly = new CancellationTokenSource(TimeSpan.FromSeconds(5)); // also on shutdown, but never holding it up long
+                await RecordAsync(state => state.StreamConnectedUtc = null, catchUp: false, shortly.Token)
                     .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 

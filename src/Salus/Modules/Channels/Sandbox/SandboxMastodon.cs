@@ -142,7 +142,7 @@ internal static class SandboxMastodon
             {
                 while (await heartbeat.WaitForNextTickAsync(stop).ConfigureAwait(false))
                 {
-                    state.Push("mastodon", "heartbeat", null);
+                    subscription.Heartbeat();
                 }
             }, stop);
             try

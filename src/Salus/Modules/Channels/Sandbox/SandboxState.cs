@@ -132,7 +132,7 @@ public sealed class SandboxState(TimeProvider time)
     }
 
     /// <summary>A live stream's queue of changes; dispose the subscription when the client goes away.</summary>
-    public (System.Threading.Channels.ChannelReader<SandboxStreamEvent> Reader, IDisposable Subscription) Subscribe(string platform)
+    public (System.Threading.Channels.ChannelReader<SandboxStreamEvent> Reader, SandboxSubscription Subscription) Subscribe(string platform)
     {
         var queue = System.Threading.Channels.Channel.CreateUnbounded<SandboxStreamEvent>();
         lock (_lock)
@@ -140,7 +140,7 @@ public sealed class SandboxState(TimeProvider time)
             _streams.Add((platform, queue));
         }
 
-        return (queue.Reader, new Unsubscribe(this, queue));
+        return (queue.Reader, new SandboxSubscription(this, queue));
     }
 
     /// <summary>How many live streams of the platform are open.</summary>
@@ -178,8 +178,11 @@ public sealed class SandboxState(TimeProvider time)
         }
     }
 
-    private sealed class Unsubscribe(SandboxState state, System.Threading.Channels.Channel<SandboxStreamEvent> queue) : IDisposable
+    /// <summary>One open stream: a heartbeat for it alone, and disposal when its client goes away.</summary>
+    public sealed class SandboxSubscription(SandboxState state, System.Threading.Channels.Channel<SandboxStreamEvent> queue) : IDisposable
     {
+        public void Heartbeat() => queue.Writer.TryWrite(new SandboxStreamEvent("heartbeat", null));
+
         public void Dispose()
         {
             lock (state._lock)
