@@ -45,9 +45,9 @@ public abstract class MastodonStreamingTests(SalusApp app)
         Assert.Single(RecordingSink.Of(channel.Id), i => i.PlatformItemId == mention.Id && i.Change == InboundChange.Created);
 
         // The connection test also asks the streaming health endpoint for a streaming channel.
-        var tested = await app.InScope(sp => sp.GetRequiredService<IEnumerable<IChannelConnector>>().Single(c => c.Kind == ChannelKind.Mastodon)
-            .TestAsync(sp.GetRequiredService<ChannelDirectory>().ToContext(channel), CancellationToken.None));
+        var tested = await TestConnectionAsync(channel);
         Assert.True(tested.IsSuccess, tested.Error?.Message);
+        Assert.Equal("@salusdemo", tested.Value);
     }
 
     [SkippableFact]
@@ -63,6 +63,9 @@ public abstract class MastodonStreamingTests(SalusApp app)
         var missed = Sandbox.Add("mastodon", "", "9002", "bruno@salute.social", "@salusdemo il farmaco mi ha dato un'eruzione cutanea");
         await UntilAsync(async () => (await StateAsync(channel)).LastError?.Contains("503", StringComparison.Ordinal) == true, advanceClock: true);
         Assert.Null(await app.InScope(sp => Raw(sp, channel).SingleOrDefaultAsync(e => e.EventId == $"mastodon:{missed.Id}")));
+        var tested = await app.WithClockAsync(() => TestConnectionAsync(channel)); // the streaming health check fails (after retries) while the streaming server is down
+        Assert.False(tested.IsSuccess);
+        Assert.Contains("503", tested.Error!.Message, StringComparison.Ordinal);
 
         Sandbox.StreamsAvailable = true;
         await UntilAsync(() => Task.FromResult(Streams.IsConnected(channel.Id)), advanceClock: true);
@@ -203,6 +206,10 @@ public abstract class MastodonStreamingTests(SalusApp app)
         await UntilAsync(() => Task.FromResult(!Streams.Running.Contains(channel.Id)));
         Assert.False((await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().AsNoTracking().SingleAsync(c => c.Id == channel.Id))).Streaming);
     }
+
+    private Task<Salus.Platform.Results.Result<string>> TestConnectionAsync(Channel channel) =>
+        app.InScope(sp => sp.GetRequiredService<IEnumerable<IChannelConnector>>().Single(c => c.Kind == ChannelKind.Mastodon)
+            .TestAsync(sp.GetRequiredService<ChannelDirectory>().ToContext(channel), CancellationToken.None));
 
     private async Task StopAllStreamsAsync()
     {

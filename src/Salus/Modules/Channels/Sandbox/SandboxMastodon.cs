@@ -58,7 +58,9 @@ internal static class SandboxMastodon
             return Results.Json(page.Select(Notification));
         });
 
-        api.MapGet("/streaming/health", () => Results.Text("OK", "text/plain", Encoding.UTF8));
+        api.MapGet("/streaming/health", (SandboxState state) => state.StreamsAvailable
+            ? Results.Text("OK", "text/plain", Encoding.UTF8)
+            : Results.Text("Service Unavailable", "text/plain", Encoding.UTF8, 503));
         api.MapGet("/streaming/user", (HttpContext http, SandboxState state) => StreamAsync(http, state, notificationsOnly: false));
         api.MapGet("/streaming/user/notification", (HttpContext http, SandboxState state) => StreamAsync(http, state, notificationsOnly: true));
         api.MapGet("/streaming", (HttpContext http, SandboxState state, string? stream) => stream switch
