@@ -16,6 +16,8 @@ namespace Salus.Modules.Channels.Connectors;
 /// </summary>
 public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase(http), IStreamingConnector
 {
+    private static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(30);
+
     public override ChannelKind Kind => ChannelKind.Mastodon;
 
     public override bool SupportsPolling => true;
@@ -88,11 +90,18 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            // A time limit for the headers only (the client has none: the body is open for hours); disposed before it can fire later.
+            using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            headers.CancelAfter(HeadersTimeout);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token);
         }
         catch (HttpRequestException ex)
         {
             return Errors.Conflict("channel.unreachable", $"Mastodon streaming could not be reached: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Errors.Conflict("channel.unreachable", "Mastodon streaming did not answer in time.");
         }
 
         if (response.IsSuccessStatusCode)
@@ -119,7 +128,9 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
         var own = channel.ApiBaseUrl.TrimEnd('/');
         try
         {
-            using var response = await client.GetAsync(channel.Api("api/v1/streaming"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            headers.CancelAfter(HeadersTimeout);
+            using var response = await client.GetAsync(channel.Api("api/v1/streaming"), HttpCompletionOption.ResponseHeadersRead, headers.Token);
             var moved = (int)response.StatusCode is >= 300 and < 400 ? response.Headers.Location : null;
             var final = response.RequestMessage?.RequestUri;
             var target = moved is { IsAbsoluteUri: true } ? moved : final is not null && final.Authority != new Uri(own).Authority ? final : null;
@@ -131,7 +142,7 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
             var scheme = target.Scheme switch { "wss" => "https", "ws" => "http", var other => other };
             return $"{scheme}://{target.Authority}";
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return own; // the stream request itself will report the failure
         }
