@@ -242,6 +242,9 @@ namespace Salus.Migrations.Postgres.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<bool>("Streaming")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("TokenExpiresUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -285,6 +288,9 @@ namespace Salus.Migrations.Postgres.Migrations
                     b.Property<string>("PollCursor")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("StreamConnectedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

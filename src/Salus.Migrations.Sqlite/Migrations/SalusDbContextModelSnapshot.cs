@@ -231,6 +231,9 @@ namespace Salus.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Streaming")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("TokenExpiresUtc")
                         .HasColumnType("TEXT");
 
@@ -273,6 +276,9 @@ namespace Salus.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PollCursor")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StreamConnectedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")

@@ -33,6 +33,12 @@ public sealed class ChannelsModule : ISalusModule
         services.AddTransient<IChannelConnector, WordPressConnector>();
         services.AddTransient<IChannelConnector, FeedConnector>();
         services.AddTransient<ConnectorRegistry>();
+        // The live streams: no overall timeout (a stream is open for hours) and no retry handler (ChannelStream reconnects itself).
+        services.AddHttpClient(ChannelStreamSupervisor.HttpClientName, c =>
+        {
+            c.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("Salus/1.0");
+        });
 
         services.AddSingleton<ChannelDirectory>();
         services.AddScoped<RawEventStore>();
@@ -41,12 +47,19 @@ public sealed class ChannelsModule : ISalusModule
         services.AddHostedService(sp => sp.GetRequiredService<WebhookBatchWriter>());
         services.AddScoped<ChannelHealthRecorder>();
         services.AddScoped<PollScheduling>();
+        services.AddScoped<StreamedEventStore>();
+        services.AddSingleton<ChannelStreamSupervisor>();
         services.AddScoped<IChannelActions, ChannelActions>();
         services.AddJobHandler<ProcessRawEventHandler>(RawEventStore.ProcessJob);
         services.AddJobHandler<PollChannelHandler>(PollScheduling.PollJob);
         if (configuration.GetValue($"{ChannelsOptions.Section}:RunPollScheduler", true))
         {
             services.AddHostedService<PollSchedulerService>();
+        }
+
+        if (configuration.GetValue($"{ChannelsOptions.Section}:RunStreaming", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<ChannelStreamSupervisor>());
         }
 
         services.AddSingleton(new NavItem("/channels", typeof(ChannelResource), "Channels", 80, user => user.IsInRole(Roles.Administrator)));

@@ -58,6 +58,24 @@ public sealed class ChannelsOptions
     [Range(1, 100)]
     public int FailuresBeforeBroken { get; set; } = 1;
 
+    /// <summary>Run the live streams of channels set to stream (Mastodon). Polling keeps running as the fallback.</summary>
+    public bool RunStreaming { get; set; } = true;
+
+    /// <summary>Seconds between checks for channels whose stream must start, restart (edited) or stop.</summary>
+    [Range(1, 3600)]
+    public int StreamSupervisorIntervalSeconds { get; set; } = 30;
+
+    /// <summary>First reconnect delay after a dropped or refused stream; doubles per failure (with jitter) up to the maximum.</summary>
+    [Range(1, 600)]
+    public int StreamReconnectMinSeconds { get; set; } = 1;
+
+    [Range(1, 3600)]
+    public int StreamReconnectMaxSeconds { get; set; } = 300;
+
+    /// <summary>A stream silent this long (not even a heartbeat; Mastodon sends one every 15 s) is dropped and reconnected.</summary>
+    [Range(5, 3600)]
+    public int StreamIdleTimeoutSeconds { get; set; } = 60;
+
     public SandboxOptions Sandbox { get; set; } = new();
 }
 

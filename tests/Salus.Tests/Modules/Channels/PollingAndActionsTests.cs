@@ -81,7 +81,8 @@ public abstract class PollingAndActionsTests(SalusApp app)
         await PollAsync(channel);
         Assert.Equal(existing + 150, await RawCountAsync(channel.Id));
         var cursor = (await StateAsync(channel.Id)).PollCursor;
-        Assert.Equal(Sandbox.Comments("x").Where(c => !c.ByOrganisation).Max(c => c.Id), cursor);
+        Assert.Equal(Sandbox.Comments("x").Where(c => !c.ByOrganisation).Max(c => c.Id), XConnector.ReadCursor(cursor).Mentions);
+        Assert.Equal("1900000000001000149", XConnector.ReadCursor("1900000000001000149").Mentions); // a cursor stored before DMs were polled
 
         var fresh = Sandbox.Add("x", "", "u-new", "newbie", "@salusdemo after starting the new statin I've had muscle pain");
         await PollAsync(channel);

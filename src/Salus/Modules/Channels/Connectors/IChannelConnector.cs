@@ -7,7 +7,7 @@ namespace Salus.Modules.Channels.Connectors;
 
 /// <summary>A channel with its secrets decrypted, as the connectors need it. Never log it.</summary>
 public sealed record ChannelContext(
-    Guid Id, ChannelKind Kind, string Name, string Market, string ApiBaseUrl, string AccountId, ChannelCredentials Credentials)
+    Guid Id, ChannelKind Kind, string Name, string Market, string ApiBaseUrl, string AccountId, ChannelCredentials Credentials, bool Streaming = false)
 {
     public string Api(string path) => ApiBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 }
@@ -32,8 +32,12 @@ public sealed record HandshakeAnswer(int Status, string ContentType, string Body
 /// <summary>One item found by polling: its event id (item id and version) and the platform's JSON or XML for it.</summary>
 public sealed record PolledItem(string EventId, string Body, string ContentType = "application/json");
 
-/// <summary>New items since the cursor, and the cursor to resume from next time.</summary>
-public sealed record PollResult(IReadOnlyList<PolledItem> Items, string? Cursor);
+/// <summary>
+/// New items since the cursor, and the cursor to resume from next time. <paramref name="Partial"/>: part of the poll
+/// failed (e.g. one endpoint rate limited) after other parts succeeded; the items and cursor are kept, the error is
+/// recorded as the channel's health and a rate limit moves the next poll to its reset time.
+/// </summary>
+public sealed record PollResult(IReadOnlyList<PolledItem> Items, string? Cursor, Error? Partial = null);
 
 /// <summary>
 /// One platform behind one interface: the webhook handshake and signature, normalising stored payloads to

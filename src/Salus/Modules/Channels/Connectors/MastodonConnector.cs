@@ -10,11 +10,14 @@ using Salus.Platform.Results;
 namespace Salus.Modules.Channels.Connectors;
 
 /// <summary>
-/// Mastodon: mention and edit notifications polled with <c>since_id</c>, following the <c>Link: rel="next"</c> header;
+/// Mastodon: mention and edit notifications polled with <c>since_id</c>, following the <c>Link: rel="next"</c> header,
+/// and, for channels set to stream, pushed live over the user stream (server-sent events, see <see cref="IStreamingConnector"/>);
 /// replies and direct messages posted with an <c>Idempotency-Key</c> derived from what is sent, so a retried job cannot post twice.
 /// </summary>
-public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase(http)
+public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase(http), IStreamingConnector
 {
+    private static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(30);
+
     public override ChannelKind Kind => ChannelKind.Mastodon;
 
     public override bool SupportsPolling => true;
@@ -22,7 +25,27 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
     public override IReadOnlyList<InboundItem> Normalize(ChannelContext channel, RawEvent raw)
     {
         using var document = JsonDocument.Parse(raw.Body);
-        var notification = document.RootElement;
+        var root = document.RootElement;
+        if (raw.Source != RawEventSource.Stream)
+        {
+            return FromNotification(channel, raw, root);
+        }
+
+        // A streamed event is stored as {"stream":[...],"event":name,"payload":...} (see Interpret).
+        var payload = Obj(root, "payload");
+        return Str(root, "event") switch
+        {
+            "notification" => FromNotification(channel, raw, payload),
+            "status.update" => [FromEditedStatus(channel, raw, payload)],
+            "delete" when Str(root, "payload") is { Length: > 0 } statusId =>
+                [Item(channel, $"mastodon:status:{statusId}:delete", InboundChange.Deleted, InboundItemKind.Mention, statusId, null, null, "",
+                    null, null, "", null, null, new DateTimeOffset(DateTime.SpecifyKind(raw.ReceivedUtc, DateTimeKind.Utc)), raw.ReceivedUtc)],
+            _ => [],
+        };
+    }
+
+    private static List<InboundItem> FromNotification(ChannelContext channel, RawEvent raw, JsonElement notification)
+    {
         var type = Str(notification, "type");
         if (type is not ("mention" or "update"))
         {
@@ -34,12 +57,159 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
         var id = Str(status, "id") ?? "";
         var parent = Str(status, "in_reply_to_id");
         var edited = Str(status, "edited_at");
-        var visibility = Str(status, "visibility");
-        var kind = visibility == "direct" ? InboundItemKind.PrivateMessage : parent is null ? InboundItemKind.Mention : InboundItemKind.Reply;
-        return [Item(channel, $"mastodon:{Str(notification, "id")}", type == "update" ? InboundChange.Edited : InboundChange.Created, kind, id,
+        return [Item(channel, $"mastodon:{Str(notification, "id")}", type == "update" ? InboundChange.Edited : InboundChange.Created, KindOf(status), id,
             Str(status, "conversation_id") ?? parent ?? id, parent, Str(account, "id") ?? "", Str(account, "acct"), Str(account, "display_name"),
             PlainText(Str(status, "content") ?? ""), Str(status, "language"), Str(status, "url"),
             FromIso(edited ?? Str(status, "created_at") ?? Str(notification, "created_at"), raw.ReceivedUtc), raw.ReceivedUtc)];
+    }
+
+    private static InboundItem FromEditedStatus(ChannelContext channel, RawEvent raw, JsonElement status)
+    {
+        var account = Obj(status, "account");
+        var id = Str(status, "id") ?? "";
+        var parent = Str(status, "in_reply_to_id");
+        var edited = Str(status, "edited_at");
+        return Item(channel, $"mastodon:status:{id}:edit:{edited}", InboundChange.Edited, KindOf(status), id, parent ?? id, parent,
+            Str(account, "id") ?? "", Str(account, "acct"), Str(account, "display_name"), PlainText(Str(status, "content") ?? ""),
+            Str(status, "language"), Str(status, "url"), FromIso(edited ?? Str(status, "created_at"), raw.ReceivedUtc), raw.ReceivedUtc);
+    }
+
+    private static InboundItemKind KindOf(JsonElement status) =>
+        Str(status, "visibility") == "direct" ? InboundItemKind.PrivateMessage
+        : Str(status, "in_reply_to_id") is null ? InboundItemKind.Mention : InboundItemKind.Reply;
+
+    /// <summary>
+    /// The user stream, <c>GET /api/v1/streaming/user</c> with the bearer token, on the streaming host: the REST host
+    /// unless <c>GET /api/v1/streaming</c> there redirects elsewhere (the documented hostname discovery).
+    /// </summary>
+    public async Task<Result<HttpResponseMessage>> OpenStreamAsync(ChannelContext channel, HttpClient client, CancellationToken cancellationToken)
+    {
+        var url = await StreamingBaseAsync(channel, client, cancellationToken) + "/api/v1/streaming/user";
+        using var request = PlatformHttp.Request(HttpMethod.Get, url, channel.Credentials.AccessToken);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        HttpResponseMessage response;
+        try
+        {
+            // A time limit for the headers only (the client has none: the body is open for hours); disposed before it can fire later.
+            using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            headers.CancelAfter(HeadersTimeout);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Errors.Conflict("channel.unreachable", $"Mastodon streaming could not be reached: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Errors.Conflict("channel.unreachable", "Mastodon streaming did not answer in time.");
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var message = ErrorMessage(body) ?? response.ReasonPhrase ?? "";
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                    Errors.Unauthorized("channel.auth", $"Mastodon streaming refused the token ({status}): {message}"),
+                _ => Errors.Conflict("channel.stream-error", $"Mastodon streaming answered {status}: {message}"),
+            };
+        }
+    }
+
+    private static async Task<string> StreamingBaseAsync(ChannelContext channel, HttpClient client, CancellationToken cancellationToken)
+    {
+        var own = channel.ApiBaseUrl.TrimEnd('/');
+        try
+        {
+            using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            headers.CancelAfter(HeadersTimeout);
+            using var response = await client.GetAsync(channel.Api("api/v1/streaming"), HttpCompletionOption.ResponseHeadersRead, headers.Token);
+            var moved = (int)response.StatusCode is >= 300 and < 400 ? response.Headers.Location : null;
+            var final = response.RequestMessage?.RequestUri;
+            var target = moved is { IsAbsoluteUri: true } ? moved : final is not null && final.Authority != new Uri(own).Authority ? final : null;
+            if (target is null)
+            {
+                return own;
+            }
+
+            var scheme = target.Scheme switch { "wss" => "https", "ws" => "http", var other => other };
+            return $"{scheme}://{target.Authority}";
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return own; // the stream request itself will report the failure
+        }
+    }
+
+    /// <summary>
+    /// Notifications (mentions and edits, as polled) keep the polled event id <c>mastodon:{notification id}</c>;
+    /// <c>status.update</c> of a status mentioning the account becomes an edit; <c>delete</c> a deletion of an item
+    /// already received. Home timeline posts (<c>update</c>), announcements and filters are not inbox material.
+    /// </summary>
+    public StreamedItem? Interpret(ChannelContext channel, ServerSentEvent streamed)
+    {
+        switch (streamed.Name)
+        {
+            case "notification":
+                using (var document = TryParse(streamed.Data))
+                {
+                    var notification = document?.RootElement ?? default;
+                    return Str(notification, "type") is "mention" or "update" && Str(notification, "id") is { } id
+                        ? new StreamedItem($"mastodon:{id}", Envelope(streamed))
+                        : null;
+                }
+
+            case "status.update":
+                using (var document = TryParse(streamed.Data))
+                {
+                    var status = document?.RootElement ?? default;
+                    var mentionsUs = Arr(status, "mentions").Any(m => Str(m, "id") == channel.AccountId);
+                    var byUs = Str(Obj(status, "account"), "id") == channel.AccountId;
+                    return mentionsUs && !byUs && Str(status, "id") is { } id
+                        ? new StreamedItem($"mastodon:status:{id}:edit:{Str(status, "edited_at")}", Envelope(streamed))
+                        : null;
+                }
+
+            case "delete":
+                var statusId = streamed.Data.Trim();
+                return statusId.Length is > 0 and <= 40 && statusId.All(char.IsAsciiLetterOrDigit)
+                    ? new StreamedItem($"mastodon:status:{statusId}:delete", Envelope(streamed), RequiresKnownItem: $"\"id\":\"{statusId}\"")
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The streamed event as stored: the payload kept byte for byte (JSON as JSON, a bare id as a string).</summary>
+    internal static string Envelope(ServerSentEvent streamed)
+    {
+        var payload = streamed.Data.TrimStart().StartsWith('{') ? streamed.Data : JsonSerializer.Serialize(streamed.Data.Trim());
+        return $"{{\"stream\":[\"user\"],\"event\":{JsonSerializer.Serialize(streamed.Name)},\"payload\":{payload}}}";
+    }
+
+    private static JsonDocument? TryParse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ErrorMessage(string body)
+    {
+        using var document = TryParse(body);
+        return document is null ? null : Str(document.RootElement, "error");
     }
 
     public override async Task<Result<PollResult>> PollAsync(ChannelContext channel, string? cursor, CancellationToken cancellationToken)
@@ -106,7 +276,27 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
     {
         var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Get, channel.Api("api/v1/accounts/verify_credentials"),
             channel.Credentials.AccessToken), "Mastodon", cancellationToken);
-        return result.IsSuccess ? "@" + Str(result.Value.Json, "acct") : result.Error!;
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        if (channel.Streaming)
+        {
+            // Public and unauthenticated: says whether the streaming service is up (the token was checked above).
+            var health = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Get, channel.Api("api/v1/streaming/health"), null), "Mastodon streaming", cancellationToken);
+            if (!health.IsSuccess)
+            {
+                return health.Error!;
+            }
+
+            if (!health.Value.Body.Trim().Equals("OK", StringComparison.OrdinalIgnoreCase))
+            {
+                return Errors.Conflict("channel.stream-error", "Mastodon streaming health check did not answer OK.");
+            }
+        }
+
+        return "@" + Str(result.Value.Json, "acct");
     }
 
     private async Task<Result<string>> PostStatusAsync(ChannelContext channel, string text, string? inReplyTo, string visibility, CancellationToken cancellationToken)

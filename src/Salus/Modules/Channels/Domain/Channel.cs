@@ -30,6 +30,12 @@ public sealed class Channel
     /// <summary>Seconds between polls for polling connectors.</summary>
     public int PollIntervalSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Receive events live over the platform's streaming API (Mastodon's user stream). Polling stays on as the
+    /// fallback and runs once from the stored cursor after every (re)connect, so nothing sent while disconnected is missed.
+    /// </summary>
+    public bool Streaming { get; set; }
+
     /// <summary>Encrypted JSON of <see cref="ChannelCredentials"/>.</summary>
     [AuditRedact]
     public string ProtectedCredentials { get; set; } = "";
@@ -92,6 +98,9 @@ public sealed class ChannelState
     public DateTime? NextPollUtc { get; set; }
 
     public DateTime? LastWebhookUtc { get; set; }
+
+    /// <summary>Since when the live stream is connected; null while it is not (or the channel does not stream).</summary>
+    public DateTime? StreamConnectedUtc { get; set; }
 
     /// <summary>Optimistic concurrency: two nodes must not move the cursor from the same starting point.</summary>
     public long Version { get; set; }

@@ -6,6 +6,9 @@ public enum RawEventSource
 {
     Webhook,
     Poll,
+
+    /// <summary>Pushed over a platform's streaming API (Mastodon server-sent events).</summary>
+    Stream,
 }
 
 /// <summary>

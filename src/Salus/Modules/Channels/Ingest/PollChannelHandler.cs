@@ -47,7 +47,20 @@ internal sealed class PollChannelHandler(
 
         await store.AddPolledAsync(channel.Id, result.Value.Items, cancellationToken);
         state.PollCursor = result.Value.Cursor;
-        health.Succeeded(state);
+        if (result.Value.Partial is { } partial)
+        {
+            // What was read is kept with its cursor; the part that failed is retried from its own cursor next time.
+            health.Failed(state, partial);
+            if (Connectors.PlatformHttp.RetryAtOf(partial) is { } partialRetryAt)
+            {
+                state.NextPollUtc = partialRetryAt.UtcDateTime;
+            }
+        }
+        else
+        {
+            health.Succeeded(state);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

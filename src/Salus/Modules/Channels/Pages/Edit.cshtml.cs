@@ -13,7 +13,7 @@ namespace Salus.Modules.Channels.Pages;
 
 /// <summary>Adds or edits a channel. Secrets are encrypted before they are stored and never shown again.</summary>
 [Authorize(Policy = AccessPolicies.Administration)]
-public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, TimeProvider time) : PageModel
+public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, ChannelStreamSupervisor streams, TimeProvider time) : PageModel
 {
     public sealed class ChannelInput
     {
@@ -35,6 +35,9 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Tim
         public int PollIntervalSeconds { get; set; } = 60;
 
         public bool Enabled { get; set; } = true;
+
+        /// <summary>Use the platform's streaming API (Mastodon); ignored for platforms that cannot stream.</summary>
+        public bool Streaming { get; set; }
 
         public DateTime? TokenExpiresUtc { get; set; }
 
@@ -116,6 +119,7 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Tim
         channel.AccountId = Input.AccountId.Trim();
         channel.PollIntervalSeconds = Input.PollIntervalSeconds;
         channel.Enabled = Input.Enabled;
+        channel.Streaming = Input.Streaming && channel.Kind == ChannelKind.Mastodon;
         channel.TokenExpiresUtc = Input.TokenExpiresUtc is { } expiry ? DateTime.SpecifyKind(expiry, DateTimeKind.Utc) : null;
         if (credentials != old || string.IsNullOrEmpty(channel.ProtectedCredentials))
         {
@@ -125,6 +129,7 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Tim
         channel.UpdatedUtc = now;
         await db.SaveChangesAsync();
         directory.Forget(channel.Id);
+        streams.Refresh();
         return Redirect("/channels");
     }
 
@@ -136,7 +141,7 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Tim
         Input = new ChannelInput
         {
             Kind = channel.Kind, Name = channel.Name, Market = channel.Market, ApiBaseUrl = channel.ApiBaseUrl, AccountId = channel.AccountId,
-            PollIntervalSeconds = channel.PollIntervalSeconds, Enabled = channel.Enabled, TokenExpiresUtc = channel.TokenExpiresUtc, Username = credentials.Username,
+            PollIntervalSeconds = channel.PollIntervalSeconds, Enabled = channel.Enabled, Streaming = channel.Streaming, TokenExpiresUtc = channel.TokenExpiresUtc, Username = credentials.Username,
         };
     }
 

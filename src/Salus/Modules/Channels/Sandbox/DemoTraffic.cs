@@ -16,7 +16,8 @@ namespace Salus.Modules.Channels.Sandbox;
 /// <summary>
 /// Demo mode: creates the sandbox channels once, then lets a scripted mix of Italian and English comments arrive
 /// (a side effect, medical questions, a crisis, praise, complaints) through each platform's real path: signed
-/// webhooks for Meta, X and LinkedIn, and polling for YouTube, Mastodon, WordPress and the feed.
+/// webhooks for Meta, X (mentions and a direct message) and LinkedIn, the live stream for Mastodon, and polling for
+/// YouTube, WordPress and the feed.
 /// </summary>
 internal sealed partial class DemoTraffic(
     IServiceScopeFactory scopes, IServer server, IHostApplicationLifetime lifetime, IHttpClientFactory clients, SandboxState state,
@@ -24,7 +25,8 @@ internal sealed partial class DemoTraffic(
 {
     public const string DeliveryClient = "sandbox-delivery";
 
-    public sealed record Line(ChannelKind Kind, string Author, string Text);
+    /// <summary>One scripted arrival; <paramref name="Private"/>: a direct message rather than a public comment (X).</summary>
+    public sealed record Line(ChannelKind Kind, string Author, string Text, bool Private = false);
 
     public static readonly IReadOnlyList<Line> Script =
     [
@@ -40,6 +42,7 @@ internal sealed partial class DemoTraffic(
         new(ChannelKind.YouTube, "anna_r", "Quanto tempo devo aspettare tra una dose e l'altra? Sul foglietto non è chiaro."),
         new(ChannelKind.Rss, "Salus newsroom", "Salus Demo Pharma partners with patient associations for a new awareness campaign"),
         new(ChannelKind.Mastodon, "lea@fosstodon.example", "@salusdemo thanks for answering so quickly yesterday, the leaflet helped a lot."),
+        new(ChannelKind.X, "anna_k", "Writing privately: since I started the new inhaler my heart races at night. Should I stop it?", Private: true),
     ];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -117,6 +120,9 @@ internal sealed partial class DemoTraffic(
                 break;
             case ChannelKind.Instagram:
                 webhook = SandboxMeta.InstagramCommentPayload(SandboxChannels.InstagramAccountId, state.Add("instagram", "18172143295349192", author, line.Author, line.Text));
+                break;
+            case ChannelKind.X when line.Private:
+                webhook = SandboxX.DirectMessagePayload(SandboxX.ReceiveDirectMessage(state, author, line.Author, line.Text));
                 break;
             case ChannelKind.X:
                 webhook = SandboxX.MentionPayload(state.Add("x", "", author, line.Author, line.Text));

@@ -13,9 +13,9 @@ public static class SandboxChannels
     {
         var root = selfBase.TrimEnd('/') + "/sandbox";
         var bearer = new ChannelCredentials { AccessToken = SandboxState.Token, WebhookSecret = SandboxState.AppSecret, VerifyToken = SandboxState.VerifyToken };
-        Channel Make(ChannelKind kind, string name, string market, string api, string account, ChannelCredentials? credentials = null, int poll = 15) => new()
+        Channel Make(ChannelKind kind, string name, string market, string api, string account, ChannelCredentials? credentials = null, int poll = 15, bool streaming = false) => new()
         {
-            Id = Guid.NewGuid(), Kind = kind, Name = name, Market = market, ApiBaseUrl = api, AccountId = account, PollIntervalSeconds = poll,
+            Id = Guid.NewGuid(), Kind = kind, Name = name, Market = market, ApiBaseUrl = api, AccountId = account, PollIntervalSeconds = poll, Streaming = streaming,
             ProtectedCredentials = protect(credentials ?? bearer), IsSandbox = true, CreatedUtc = nowUtc, UpdatedUtc = nowUtc,
         };
 
@@ -26,7 +26,7 @@ public static class SandboxChannels
             Make(ChannelKind.X, "X · @salusdemo", "US", root + "/x", SandboxX.AccountId, poll: 60),
             Make(ChannelKind.YouTube, "YouTube · Salus Demo Pharma", "IT", root + "/youtube/v3", SandboxYouTube.ChannelId),
             Make(ChannelKind.LinkedIn, "LinkedIn · Salus Demo Pharma", "US", root + "/linkedin/rest", SandboxLinkedIn.Organization, poll: 60),
-            Make(ChannelKind.Mastodon, "Mastodon · @salusdemo", "US", root + "/mastodon", SandboxMastodon.AccountId),
+            Make(ChannelKind.Mastodon, "Mastodon · @salusdemo", "US", root + "/mastodon", SandboxMastodon.AccountId, poll: 60, streaming: true),
             Make(ChannelKind.WordPress, "Blog · Salus Salute", "IT", root + "/wordpress/wp-json", "blog",
                 new ChannelCredentials { Username = "salus", Password = SandboxState.Token }),
             Make(ChannelKind.Rss, "News · Salus feed", "IT", root + "/feeds/rss.xml", "rss", new ChannelCredentials(), poll: 120),

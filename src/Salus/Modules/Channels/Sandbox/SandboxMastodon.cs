@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Salus.Modules.Channels.Sandbox;
 
-/// <summary>A Mastodon look-alike (<c>/sandbox/mastodon/api/v1</c>): notifications with Link paging, statuses with Idempotency-Key.</summary>
+/// <summary>
+/// A Mastodon look-alike (<c>/sandbox/mastodon/api/v1</c>): notifications with Link paging, statuses with
+/// Idempotency-Key, and the streaming API (user stream as server-sent events, health check).
+/// </summary>
 internal static class SandboxMastodon
 {
     public const string AccountId = "109000000000000001";
@@ -50,17 +55,20 @@ internal static class SandboxMastodon
                 http.Response.Headers.Link = string.Join(", ", links);
             }
 
-            return Results.Json(page.Select(c => new
-            {
-                id = c.Id, type = c.UpdatedAt > c.CreatedAt ? "update" : "mention", created_at = Iso(c.CreatedAt),
-                account = new { id = c.AuthorId, username = c.AuthorName.Split('@')[0], acct = c.AuthorName, display_name = c.AuthorName },
-                status = new
-                {
-                    id = c.Id, created_at = Iso(c.CreatedAt), edited_at = c.UpdatedAt > c.CreatedAt ? Iso(c.UpdatedAt) : null,
-                    in_reply_to_id = c.ParentId, visibility = "public", language = (string?)null,
-                    url = $"https://mastodon.example/@{c.AuthorName}/{c.Id}", content = "<p>" + WebUtility.HtmlEncode(c.Text) + "</p>",
-                },
-            }));
+            return Results.Json(page.Select(Notification));
+        });
+
+        api.MapGet("/streaming/health", (SandboxState state) => state.StreamsAvailable
+            ? Results.Text("OK", "text/plain", Encoding.UTF8)
+            : Results.Text("Service Unavailable", "text/plain", Encoding.UTF8, 503));
+        api.MapGet("/streaming/user", (HttpContext http, SandboxState state) => StreamAsync(http, state, notificationsOnly: false));
+        api.MapGet("/streaming/user/notification", (HttpContext http, SandboxState state) => StreamAsync(http, state, notificationsOnly: true));
+        api.MapGet("/streaming", (HttpContext http, SandboxState state, string? stream) => stream switch
+        {
+            "user" => StreamAsync(http, state, notificationsOnly: false),
+            "user:notification" => StreamAsync(http, state, notificationsOnly: true),
+            // Hostname discovery: no separate streaming host, so Not Found (the documented answer).
+            _ => SandboxHttp.Error("mastodon", 404, "Not Found").ExecuteAsync(http),
         });
 
         api.MapPost("/statuses", async (HttpContext http, SandboxState state, SandboxMediaStore media) =>
@@ -105,11 +113,94 @@ internal static class SandboxMastodon
                 return SandboxHttp.Error("mastodon", 404, "Record not found");
             }
 
-            status.Deleted = true;
+            state.Delete("mastodon", id);
             state.Record("mastodon", "delete", id, null, id);
             return Results.Json(new { id, text = status.Text });
         });
     }
+
+    /// <summary>
+    /// Server-sent events like Mastodon's streaming server: <c>:)</c> on connect, a <c>:thump</c> heartbeat every
+    /// 15 seconds, <c>notification</c> for new mentions, <c>status.update</c> for edits and <c>delete</c> for deletions.
+    /// </summary>
+    private static async Task StreamAsync(HttpContext http, SandboxState state, bool notificationsOnly)
+    {
+        if (SandboxHttp.Gate(http, state, "mastodon") is { } refusal)
+        {
+            await refusal.ExecuteAsync(http);
+            return;
+        }
+
+        if (!state.StreamsAvailable)
+        {
+            await SandboxHttp.Error("mastodon", 503, "Streaming server unavailable").ExecuteAsync(http);
+            return;
+        }
+
+        var stop = http.RequestAborted;
+        var (reader, subscription) = state.Subscribe("mastodon");
+        using (subscription)
+        {
+            http.Response.ContentType = "text/event-stream";
+            http.Response.Headers.CacheControl = "no-store";
+            await http.Response.WriteAsync(":)\n", stop);
+            await http.Response.Body.FlushAsync(stop);
+            using var heartbeat = new PeriodicTimer(TimeSpan.FromSeconds(15), state.Time);
+            var beats = Task.Run(async () =>
+            {
+                while (await heartbeat.WaitForNextTickAsync(stop).ConfigureAwait(false))
+                {
+                    subscription.Heartbeat();
+                }
+            }, stop);
+            try
+            {
+                await foreach (var change in reader.ReadAllAsync(stop))
+                {
+                    var frame = change switch
+                    {
+                        { Change: "heartbeat" } => ":thump\n",
+                        { Change: "created", Comment: { ByOrganisation: false } c } => Frame("notification", JsonSerializer.Serialize(Notification(c))),
+                        { Change: "edited", Comment: { } c } when !notificationsOnly => Frame("status.update", JsonSerializer.Serialize(Status(c))),
+                        { Change: "deleted", Comment: { } c } when !notificationsOnly => Frame("delete", c.Id),
+                        _ => null,
+                    };
+                    if (frame is not null)
+                    {
+                        await http.Response.WriteAsync(frame, stop);
+                        await http.Response.Body.FlushAsync(stop);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // the client went away
+            }
+            finally
+            {
+                heartbeat.Dispose();
+                await beats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private static string Frame(string name, string data) => $"event: {name}\ndata: {data}\n\n";
+
+    private static object Notification(SandboxComment c) => new
+    {
+        id = c.Id, type = c.UpdatedAt > c.CreatedAt ? "update" : "mention", created_at = Iso(c.CreatedAt),
+        account = Account(c), status = Status(c),
+    };
+
+    private static object Account(SandboxComment c) => new { id = c.AuthorId, username = c.AuthorName.Split('@')[0], acct = c.AuthorName, display_name = c.AuthorName };
+
+    private static object Status(SandboxComment c) => new
+    {
+        id = c.Id, created_at = Iso(c.CreatedAt), edited_at = c.UpdatedAt > c.CreatedAt ? Iso(c.UpdatedAt) : null,
+        in_reply_to_id = c.ParentId, visibility = "public", language = (string?)null,
+        url = $"https://mastodon.example/@{c.AuthorName}/{c.Id}", content = "<p>" + WebUtility.HtmlEncode(c.Text) + "</p>",
+        account = Account(c), mentions = new[] { new { id = AccountId, username = "salusdemo", acct = "salusdemo", url = "https://mastodon.example/@salusdemo" } },
+    };
 
     private static int Compare(string a, string b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
 

@@ -34,6 +34,9 @@ public sealed class SandboxComment
     public bool ByOrganisation { get; init; }
 }
 
+/// <summary>A change pushed to the sandbox's live streams: <c>created</c>, <c>edited</c> or <c>deleted</c> (null: a heartbeat).</summary>
+public sealed record SandboxStreamEvent(string Change, SandboxComment? Comment);
+
 /// <summary>Something Salus did on a sandbox platform (reply, hide, delete, private message).</summary>
 public sealed record SandboxAction(string Platform, string Action, string Target, string? Text, string ResultId, DateTimeOffset At);
 
@@ -52,6 +55,7 @@ public sealed class SandboxState(TimeProvider time)
     private readonly List<SandboxAction> _actions = [];
     private readonly Dictionary<string, string> _idempotency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<(int Status, int? RetryAfterSeconds)>> _failures = new(StringComparer.Ordinal);
+    private readonly List<(string Platform, System.Threading.Channels.Channel<SandboxStreamEvent> Queue)> _streams = [];
     private long _nextId = 1_000_000;
     private int _xUsed;
     private DateTimeOffset _xWindowEnds;
@@ -63,6 +67,9 @@ public sealed class SandboxState(TimeProvider time)
     public bool TokensValid { get; set; } = true;
 
     public TimeProvider Time => time;
+
+    /// <summary>When false, the streaming endpoints answer 503 (a streaming server that is down).</summary>
+    public bool StreamsAvailable { get; set; } = true;
 
     public string NewId(string platform)
     {
@@ -89,7 +96,102 @@ public sealed class SandboxState(TimeProvider time)
             _comments.Add(comment);
         }
 
+        if (!byOrganisation)
+        {
+            Push(platform, "created", comment);
+        }
+
         return comment;
+    }
+
+    /// <summary>The author edits a comment: new text, new update time, pushed to the live streams.</summary>
+    public SandboxComment? Edit(string platform, string id, string text)
+    {
+        var comment = Find(platform, id);
+        if (comment is not null)
+        {
+            comment.Text = text;
+            comment.UpdatedAt = time.GetUtcNow();
+            Push(platform, "edited", comment);
+        }
+
+        return comment;
+    }
+
+    /// <summary>The author deletes a comment, pushed to the live streams.</summary>
+    public SandboxComment? Delete(string platform, string id)
+    {
+        var comment = Find(platform, id);
+        if (comment is not null)
+        {
+            comment.Deleted = true;
+            Push(platform, "deleted", comment);
+        }
+
+        return comment;
+    }
+
+    /// <summary>A live stream's queue of changes; dispose the subscription when the client goes away.</summary>
+    public (System.Threading.Channels.ChannelReader<SandboxStreamEvent> Reader, SandboxSubscription Subscription) Subscribe(string platform)
+    {
+        var queue = System.Threading.Channels.Channel.CreateUnbounded<SandboxStreamEvent>();
+        lock (_lock)
+        {
+            _streams.Add((platform, queue));
+        }
+
+        return (queue.Reader, new SandboxSubscription(this, queue));
+    }
+
+    /// <summary>How many live streams of the platform are open.</summary>
+    public int StreamCount(string platform)
+    {
+        lock (_lock)
+        {
+            return _streams.Count(s => s.Platform == platform);
+        }
+    }
+
+    /// <summary>Sends a change to every open stream of the platform (tests use it to push an event again).</summary>
+    public void Push(string platform, string change, SandboxComment? comment)
+    {
+        lock (_lock)
+        {
+            foreach (var (p, queue) in _streams.Where(s => s.Platform == platform))
+            {
+                queue.Writer.TryWrite(new SandboxStreamEvent(change, comment));
+            }
+        }
+    }
+
+    /// <summary>Ends every open stream of the platform (a dropped connection).</summary>
+    public void DropStreams(string platform)
+    {
+        lock (_lock)
+        {
+            foreach (var (_, queue) in _streams.Where(s => s.Platform == platform))
+            {
+                queue.Writer.TryComplete();
+            }
+
+            _streams.RemoveAll(s => s.Platform == platform);
+        }
+    }
+
+    /// <summary>One open stream: a heartbeat for it alone, and disposal when its client goes away.</summary>
+    public sealed class SandboxSubscription(SandboxState state, System.Threading.Channels.Channel<SandboxStreamEvent> queue) : IDisposable
+    {
+        public void Heartbeat() => queue.Writer.TryWrite(new SandboxStreamEvent("heartbeat", null));
+
+        public void Dispose()
+        {
+            lock (state._lock)
+            {
+                state._streams.RemoveAll(s => s.Queue == queue);
+            }
+
+            queue.Writer.TryComplete();
+        }
     }
 
     public List<SandboxComment> Comments(string platform)
@@ -193,6 +295,7 @@ public sealed class SandboxState(TimeProvider time)
             _xUsed = 0;
             _xWindowEnds = default;
             TokensValid = true;
+            StreamsAvailable = true;
             XRequestsPerWindow = 10_000;
         }
     }

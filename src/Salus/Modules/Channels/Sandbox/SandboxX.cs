@@ -8,11 +8,25 @@ namespace Salus.Modules.Channels.Sandbox;
 
 /// <summary>
 /// An X API v2 look-alike (<c>/sandbox/x/2</c>): mentions timeline newest first with <c>since_id</c>,
-/// <c>max_results</c> and opaque <c>pagination_token</c>s; rate-limit headers on every answer and 429 past the window.
+/// <c>max_results</c> and opaque <c>pagination_token</c>s; direct message events (<c>/2/dm_events</c>, paged the same way)
+/// and sending DMs; rate-limit headers on every answer and 429 past the window.
 /// </summary>
 internal static class SandboxX
 {
     public const string AccountId = "2244994945";
+
+    /// <summary>The sandbox keeps direct messages apart from posts.</summary>
+    public const string DirectMessages = "x-dm";
+
+    /// <summary>A one-to-one conversation id as X forms it: the two user ids, smaller first.</summary>
+    public static string ConversationId(string participantId) =>
+        NumericOrder(participantId, AccountId) < 0 ? $"{participantId}-{AccountId}" : $"{AccountId}-{participantId}";
+
+    /// <summary>Someone writes the account a direct message (what arrives by Account Activity and in /2/dm_events).</summary>
+    public static SandboxComment ReceiveDirectMessage(SandboxState state, string senderId, string senderName, string text) =>
+        state.Add(DirectMessages, ConversationId(senderId), senderId, senderName, text, id: state.NewId("x"));
+
+    private static int NumericOrder(string a, string b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
 
     public static void Map(IEndpointRouteBuilder sandbox)
     {
@@ -124,9 +138,46 @@ internal static class SandboxX
             }
 
             var text = SandboxHttp.Str(await SandboxHttp.JsonBodyAsync(http.Request), "text");
-            var eventId = state.NewId("x");
-            state.Record("x", "private-message", participantId, text, eventId);
-            return Results.Json(new { data = new { dm_conversation_id = $"{AccountId}-{participantId}", dm_event_id = eventId } }, statusCode: 201);
+            if (string.IsNullOrEmpty(text))
+            {
+                return SandboxHttp.Error("x", 400, "The text field is required (minLength 1).");
+            }
+
+            var message = state.Add(DirectMessages, ConversationId(participantId), AccountId, "salusdemo", text, byOrganisation: true, id: state.NewId("x"));
+            state.Record("x", "private-message", participantId, text, message.Id);
+            return Results.Json(new { data = new { dm_conversation_id = message.ThreadId, dm_event_id = message.Id } }, statusCode: 201);
+        });
+
+        // Direct message events, newest first, in pages of max_results (1-100, default 100) with opaque pagination tokens.
+        x.MapGet("/dm_events", (HttpContext http, SandboxState state, int? max_results, string? pagination_token, string? event_types) =>
+        {
+            if ((Limited(http, state) ?? SandboxHttp.Gate(http, state, "x")) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var size = Math.Clamp(max_results ?? 100, 1, 100);
+            var all = state.Comments(DirectMessages).Where(m => !m.Deleted)
+                .OrderByDescending(m => m.Id.Length).ThenByDescending(m => m.Id, StringComparer.Ordinal).ToList();
+            var offset = pagination_token is { Length: > 1 } && int.TryParse(pagination_token[1..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0;
+            var page = all.Skip(offset).Take(size).ToList();
+            var next = offset + size < all.Count ? "d" + (offset + size).ToString(CultureInfo.InvariantCulture) : null;
+            var previous = offset > 0 ? "d" + Math.Max(0, offset - size).ToString(CultureInfo.InvariantCulture) : null;
+            if (page.Count == 0)
+            {
+                return Results.Json(new { meta = new { result_count = 0 } });
+            }
+
+            return Results.Json(new
+            {
+                data = page.Select(m => new
+                {
+                    id = m.Id, event_type = "MessageCreate", text = m.Text, sender_id = m.AuthorId, dm_conversation_id = m.ThreadId,
+                    created_at = m.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                }),
+                includes = new { users = page.DistinctBy(m => m.AuthorId).Select(m => new { id = m.AuthorId, name = m.AuthorName, username = m.AuthorName }) },
+                meta = new { result_count = page.Count, next_token = next, previous_token = previous },
+            }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
         });
     }
 
@@ -153,6 +204,30 @@ internal static class SandboxX
                     timestamp_ms = tweet.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
                     user = new { id_str = tweet.AuthorId, screen_name = tweet.AuthorName, name = tweet.AuthorName },
                 },
+            },
+        });
+
+    /// <summary>An Account Activity delivery of a received direct message, with the sender in <c>users</c>.</summary>
+    public static string DirectMessagePayload(SandboxComment message) =>
+        JsonSerializer.Serialize(new
+        {
+            for_user_id = AccountId,
+            direct_message_events = new[]
+            {
+                new
+                {
+                    type = "message_create", id = message.Id,
+                    created_timestamp = message.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+                    message_create = new
+                    {
+                        target = new { recipient_id = AccountId }, sender_id = message.AuthorId,
+                        message_data = new { text = message.Text, entities = new { hashtags = Array.Empty<object>(), symbols = Array.Empty<object>(), user_mentions = Array.Empty<object>(), urls = Array.Empty<object>() } },
+                    },
+                },
+            },
+            users = new Dictionary<string, object>
+            {
+                [message.AuthorId] = new { id = message.AuthorId, name = message.AuthorName, screen_name = message.AuthorName },
             },
         });
 

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Salus.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Streaming : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "StreamConnectedUtc",
+                table: "ChannelStates",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Streaming",
+                table: "Channels",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "StreamConnectedUtc",
+                table: "ChannelStates");
+
+            migrationBuilder.DropColumn(
+                name: "Streaming",
+                table: "Channels");
+        }
+    }
+}
