@@ -7,7 +7,7 @@ public readonly record struct AutomatonMatch(int Start, int End, int Pattern);
 /// Aho-Corasick automaton over chars. Chars that occur in no pattern share class 0, which always leads back to the root.
 /// <para>
 /// Layout, chosen for the cache: the states of the first <see cref="DenseDepth"/> letters (where a scan spends most of
-/// its steps) have complete dense rows, one int per char class (≈ 17k states, 2.7 MB for the shipped lexicons). Deeper states — hundreds
+/// its steps) have complete dense rows, one int per char class (≈ 70k states for the shipped lexicons). Deeper states — hundreds
 /// of thousands, nearly all with a single child — are compact records in one int array: their fail link, their trie
 /// edges and their id, so a step usually reads one cache line. A mismatch in a deep state follows fail links, which
 /// always lead to shallower states (amortised: at most one fail step per char). A full dense DFA of the same lexicon
@@ -20,7 +20,7 @@ public readonly record struct AutomatonMatch(int Start, int End, int Pattern);
 /// </summary>
 public sealed class AhoCorasick
 {
-    private const int DenseDepth = 4;
+    private const int DenseDepth = 6;
 
     private readonly ushort[] _classOf;      // char -> class
     private readonly int _classCount;
