@@ -11,6 +11,38 @@ public abstract class ConnectorBase(PlatformHttp http) : IChannelConnector
 {
     protected PlatformHttp Http { get; } = http;
 
+    /// <summary>
+    /// The files a platform that takes one video or a few images per post receives: the first video alone, else up to
+    /// <paramref name="maxImages"/> images. The other attachments travel as links in the text.
+    /// </summary>
+    protected static List<ChannelAttachment> FilesToUpload(IReadOnlyList<ChannelAttachment> attachments, int maxImages)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        var video = attachments.FirstOrDefault(a => a.IsVideo);
+        return video is not null ? [video] : [.. attachments.Where(a => a.IsImage).Take(maxImages)];
+    }
+
+    /// <summary>Uploads each file in turn and collects the platform's media ids; the first failure stops the post.</summary>
+    protected static async Task<Result<List<string>>> UploadEachAsync(
+        IReadOnlyList<ChannelAttachment> files, Func<ChannelAttachment, Task<Result<string>>> upload)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(upload);
+        var ids = new List<string>(files.Count);
+        foreach (var file in files)
+        {
+            var id = await upload(file);
+            if (!id.IsSuccess)
+            {
+                return id.Error!;
+            }
+
+            ids.Add(id.Value);
+        }
+
+        return ids;
+    }
+
     public abstract ChannelKind Kind { get; }
 
     public virtual bool SupportsWebhooks => false;

@@ -31,20 +31,14 @@ public sealed partial class MastodonConnector
     private async Task<Result<string>> PostWithMediaAsync(
         ChannelContext channel, string text, string? inReplyTo, string visibility, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken)
     {
-        var video = attachments.FirstOrDefault(a => a.IsVideo);
-        List<ChannelAttachment> upload = video is not null ? [video] : [.. attachments.Where(a => a.IsImage).Take(MaxMediaPerStatus)];
-        var ids = new List<string>();
-        foreach (var attachment in upload)
+        var upload = FilesToUpload(attachments, MaxMediaPerStatus);
+        var uploaded = await UploadEachAsync(upload, file => UploadMediaAsync(channel, file, cancellationToken));
+        if (!uploaded.IsSuccess)
         {
-            var id = await UploadMediaAsync(channel, attachment, cancellationToken);
-            if (!id.IsSuccess)
-            {
-                return id.Error!;
-            }
-
-            ids.Add(id.Value);
+            return uploaded.Error!;
         }
 
+        var ids = uploaded.Value;
         var body = ChannelAttachment.WithLinks(text, attachments.Except(upload));
         var request = PlatformHttp.Request(HttpMethod.Post, channel.Api("api/v1/statuses"), channel.Credentials.AccessToken,
             new { status = body, in_reply_to_id = inReplyTo, visibility, media_ids = ids });

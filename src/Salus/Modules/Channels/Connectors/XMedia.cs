@@ -13,24 +13,19 @@ namespace Salus.Modules.Channels.Connectors;
 public sealed partial class XConnector
 {
     private const int SegmentBytes = 4 * 1024 * 1024;
+    private const int MaxImagesPerPost = 4; // X: up to four images, or one video
 
     public override async Task<Result<string>> ReplyAsync(
         ChannelContext channel, string platformItemId, string text, IReadOnlyList<ChannelAttachment> attachments, CancellationToken cancellationToken)
     {
-        var video = attachments.FirstOrDefault(a => a.IsVideo);
-        List<ChannelAttachment> upload = video is not null ? [video] : [.. attachments.Where(a => a.IsImage).Take(4)];
-        var ids = new List<string>();
-        foreach (var attachment in upload)
+        var upload = FilesToUpload(attachments, MaxImagesPerPost);
+        var uploaded = await UploadEachAsync(upload, file => UploadMediaAsync(channel, file, cancellationToken));
+        if (!uploaded.IsSuccess)
         {
-            var id = await UploadMediaAsync(channel, attachment, cancellationToken);
-            if (!id.IsSuccess)
-            {
-                return id.Error!;
-            }
-
-            ids.Add(id.Value);
+            return uploaded.Error!;
         }
 
+        var ids = uploaded.Value;
         var body = ChannelAttachment.WithLinks(text, attachments.Except(upload));
         object tweet = ids.Count == 0
             ? new { text = body, reply = new { in_reply_to_tweet_id = platformItemId } }
