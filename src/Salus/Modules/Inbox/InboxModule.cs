@@ -33,6 +33,8 @@ public sealed class InboxModule : ISalusModule
         services.AddOptions<MediaLibraryOptions>().Bind(configuration.GetSection(MediaLibraryOptions.Section)).ValidateDataAnnotations()
             .Validate(MediaLibraryOptions.HasValidBaseUrl, $"{MediaLibraryOptions.Section}:PublicBaseUrl must be an absolute http(s) address.").ValidateOnStart();
         services.AddSingleton<MediaFileStore>();
+        services.AddSingleton<MediaOrphanSweep>();
+        services.AddHostedService<MediaOrphanSweepService>();
         services.AddScoped<MediaLibrary>();
         services.AddSingleton<InboxLiveFeed>();
         services.AddScoped<InboxNotifier>();

@@ -15,6 +15,13 @@ public sealed class MediaLibraryOptions
     public string? StoragePath { get; set; }
 
     /// <summary>
+    /// Minutes between sweeps of stored files no media item refers to (an upload whose database save failed after its
+    /// file was kept); 0 = never. Only files older than an hour are removed, so uploads in flight are safe.
+    /// </summary>
+    [Range(0, 10_080)]
+    public int OrphanSweepMinutes { get; set; } = 60;
+
+    /// <summary>
     /// The public address of this Salus (e.g. <c>https://salus.example.org</c>) used in share links sent to platforms;
     /// empty = the address of the request that sends the reply.
     /// </summary>

@@ -94,6 +94,39 @@ public abstract class MediaLibraryTests(SalusApp app) : InboxTestBase(app)
     }
 
     [SkippableFact]
+    public async Task The_sweep_removes_old_files_no_item_refers_to_and_keeps_items_files_and_young_files()
+    {
+        App.SkipIfUnavailable();
+        var bytes = Mp4(50_000);
+        var lead = await App.SignInAsync(Lead);
+        var created = await ReadAsync<JsonElement>(await lead.PostAsync("/api/inbox/media", Form(bytes, "kept.mp4", "Kept", contentType: "video/mp4")));
+        var keptPath = Store.PathOf(created.GetProperty("sha256").GetString()!);
+        File.SetLastWriteTimeUtc(keptPath, DateTime.UtcNow.AddDays(-2)); // old, but an item refers to it
+
+        string Orphan(string content, TimeSpan age)
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+            var path = Store.PathOf(sha);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+            return path;
+        }
+
+        // an upload whose row was never saved, and one whose row may still be on its way
+        var old = Orphan("orphan " + Guid.NewGuid(), TimeSpan.FromHours(3));
+        var young = Orphan("in flight " + Guid.NewGuid(), TimeSpan.FromMinutes(5));
+
+        var removed = await App.Factory.Services.GetRequiredService<MediaOrphanSweep>().SweepAsync(CancellationToken.None);
+
+        Assert.True(removed >= 1);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(young));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(keptPath));
+        Assert.Equal(bytes, await (await lead.GetAsync($"/media/{created.GetProperty("id").GetGuid()}")).Content.ReadAsByteArrayAsync());
+    }
+
+    [SkippableFact]
     public async Task A_file_whose_bytes_are_not_an_accepted_type_is_refused_naming_the_file_field()
     {
         App.SkipIfUnavailable();

@@ -109,6 +109,7 @@ public sealed class MediaFileStore
         if (File.Exists(final))
         {
             File.Delete(temporaryPath);
+            File.SetLastWriteTimeUtc(final, DateTime.UtcNow); // a fresh reference is coming: the orphan sweep leaves young files
             return;
         }
 
@@ -120,6 +121,25 @@ public sealed class MediaFileStore
         catch (IOException) when (File.Exists(final))
         {
             File.Delete(temporaryPath); // another upload of the same bytes won the rename
+        }
+    }
+
+    /// <summary>The stored files: digest, path and last write time (the content address is the file's name).</summary>
+    public IEnumerable<(string Sha256, FileInfo File)> StoredFiles()
+    {
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var name = file.Name;
+            if (name.Length == 64 && name.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
+                && string.Equals(file.FullName, PathOf(name), StringComparison.Ordinal))
+            {
+                yield return (name, file);
+            }
         }
     }
 
