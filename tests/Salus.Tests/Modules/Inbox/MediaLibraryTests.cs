@@ -287,6 +287,11 @@ public abstract class MediaLibraryTests(SalusApp app) : InboxTestBase(app)
         var bytes = Pdf();
         var lead = await App.SignInAsync(Lead);
         var id = (await ReadAsync<JsonElement>(await lead.PostAsync("/api/inbox/media", Form(bytes, "leaflet.pdf", "Leaflet", language: "en")))).GetProperty("id").GetGuid();
+        var draft = await lead.PostAsync($"/api/inbox/media/{id}/share", null);
+        Assert.Equal(HttpStatusCode.Conflict, draft.StatusCode); // not approved yet: not for public distribution
+        Assert.Contains("MLR approval", await draft.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var mlr = await App.SignInAsync(Mlr);
+        Assert.Equal(HttpStatusCode.NoContent, (await mlr.PostAsJsonAsync($"/api/inbox/media/{id}/approve", new { expiresUtc = Now.AddDays(30) })).StatusCode);
         var share = await ReadAsync<JsonElement>(await lead.PostAsync($"/api/inbox/media/{id}/share", null));
         var path = new Uri(share.GetProperty("url").GetString()!).PathAndQuery;
         Assert.Equal(43, share.GetProperty("token").GetString()!.Length);
@@ -322,6 +327,27 @@ public abstract class MediaLibraryTests(SalusApp app) : InboxTestBase(app)
         var row = await QueryAsync(db => db.Set<MediaAsset>().AsNoTracking().SingleAsync(m => m.Id == id));
         Assert.NotNull(row.DeletedUtc);
         Assert.True(await QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "inbox.media.deleted" && a.EntityId == id.ToString())));
+    }
+
+    [SkippableFact]
+    public async Task A_share_link_stops_when_the_material_s_mlr_approval_expires()
+    {
+        App.SkipIfUnavailable();
+        var bytes = Pdf();
+        var lead = await App.SignInAsync(Lead);
+        var id = (await ReadAsync<JsonElement>(await lead.PostAsync("/api/inbox/media", Form(bytes, "expiring.pdf", "Expiring leaflet", language: "en")))).GetProperty("id").GetGuid();
+        var mlr = await App.SignInAsync(Mlr);
+        Assert.Equal(HttpStatusCode.NoContent, (await mlr.PostAsJsonAsync($"/api/inbox/media/{id}/approve", new { expiresUtc = Now.AddHours(12) })).StatusCode);
+        var path = new Uri((await ReadAsync<JsonElement>(await lead.PostAsync($"/api/inbox/media/{id}/share", null))).GetProperty("url").GetString()!).PathAndQuery;
+        Assert.Equal(HttpStatusCode.OK, (await App.Anonymous().GetAsync(path)).StatusCode);
+
+        App.Factory.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Anonymous().GetAsync(path)).StatusCode);
+
+        // approved again: the same link serves again
+        mlr = await App.SignInAsync(Mlr);
+        Assert.Equal(HttpStatusCode.NoContent, (await mlr.PostAsJsonAsync($"/api/inbox/media/{id}/approve", new { expiresUtc = Now.AddDays(7) })).StatusCode);
+        Assert.Equal(bytes, await App.Anonymous().GetByteArrayAsync(path));
     }
 
     [SkippableFact]

@@ -59,7 +59,7 @@ internal static class MediaEndpoints
         endpoints.MapGet("/media/{id:guid}", async (Guid id, HttpContext http, SalusDbContext db, MediaFileStore store, CancellationToken ct) =>
             Serve(http, store, await db.Set<MediaAsset>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.DeletedUtc == null, ct)))
             .RequireAuthorization(AccessPolicies.InboxLibrary).WithTags("Inbox media").WithSummary("The file (range requests supported).");
-        endpoints.MapGet("/media/shared/{token}", async (string token, HttpContext http, SalusDbContext db, MediaFileStore store, CancellationToken ct) =>
+        endpoints.MapGet("/media/shared/{token}", async (string token, HttpContext http, SalusDbContext db, MediaFileStore store, TimeProvider time, CancellationToken ct) =>
         {
             if (token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
@@ -70,6 +70,11 @@ internal static class MediaEndpoints
                                join m in db.Set<MediaAsset>().AsNoTracking() on s.MediaId equals m.Id
                                where s.Token == token && s.RevokedUtc == null && m.DeletedUtc == null
                                select m).FirstOrDefaultAsync(ct);
+            if (asset is not null && !asset.IsUsableAt(time.GetUtcNow().UtcDateTime))
+            {
+                asset = null; // its MLR approval expired (or was never given): the material is no longer distributed
+            }
+
             http.Response.Headers["X-Robots-Tag"] = "noindex";
             return Serve(http, store, asset);
         }).AllowAnonymous().WithTags("Inbox media").WithSummary("A shared file, for anyone with the link until it is revoked.");

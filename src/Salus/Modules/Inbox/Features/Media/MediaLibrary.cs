@@ -226,6 +226,12 @@ public sealed class MediaLibrary(
             return Errors.Validation("media.not-a-file", "Only uploaded files have share links; a link item is already public.");
         }
 
+        if (!asset.IsUsableAt(time.GetUtcNow().UtcDateTime))
+        {
+            // a public link distributes the material: only while its MLR approval holds
+            return Errors.Conflict("media.not-approved", "Only material with a current MLR approval can be shared publicly.");
+        }
+
         var share = await ActiveShareAsync(id, actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return share;
