@@ -1261,6 +1261,10 @@ namespace Salus.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime>("AddedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1270,6 +1274,22 @@ namespace Salus.Migrations.Postgres.Migrations
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DoseUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal?>("DoseValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Indication")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
 
                     b.Property<string>("Ingredients")
                         .HasMaxLength(1000)
@@ -1284,6 +1304,16 @@ namespace Salus.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("TherapyStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TherapyStop")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 

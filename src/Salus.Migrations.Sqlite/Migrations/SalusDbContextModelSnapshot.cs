@@ -1246,6 +1246,10 @@ namespace Salus.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AddedUtc")
                         .HasColumnType("TEXT");
 
@@ -1254,6 +1258,22 @@ namespace Salus.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Code")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoseUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DoseValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indication")
+                        .HasMaxLength(250)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Ingredients")
@@ -1268,6 +1288,16 @@ namespace Salus.Migrations.Sqlite.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TherapyStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TherapyStop")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -95,6 +95,12 @@ internal sealed class CaseProductConfiguration : IEntityTypeConfiguration<CasePr
         builder.Property(p => p.Code).HasMaxLength(64);
         builder.Property(p => p.Ingredients).HasMaxLength(1000);
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.DoseValue).HasPrecision(18, 6);
+        builder.Property(p => p.DoseUnit).HasMaxLength(16);
+        builder.Property(p => p.Frequency).HasMaxLength(100);
+        builder.Property(p => p.Route).HasMaxLength(32);
+        builder.Property(p => p.Indication).HasMaxLength(250);
+        builder.Property(p => p.Action).HasConversion<string>().HasMaxLength(16);
     }
 }
 

@@ -222,6 +222,42 @@ public sealed class CaseProduct
     public ProductRole Role { get; set; } = ProductRole.Suspect;
 
     public DateTime AddedUtc { get; set; }
+
+    /// <summary>Dose per administration (G.k.4.r.1a), with its UCUM unit (G.k.4.r.1b) from <see cref="Dosing.Units"/>.</summary>
+    public decimal? DoseValue { get; set; }
+
+    public string? DoseUnit { get; set; }
+
+    /// <summary>How often, as reported ("twice a day"); exported in the dosage text (G.k.4.r.8).</summary>
+    public string? Frequency { get; set; }
+
+    /// <summary>Key of <see cref="Dosing.Routes"/>.</summary>
+    public string? Route { get; set; }
+
+    /// <summary>Indication as reported by the primary source (G.k.7.r.1).</summary>
+    public string? Indication { get; set; }
+
+    public DateOnly? TherapyStart { get; set; }
+
+    public DateOnly? TherapyStop { get; set; }
+
+    /// <summary>Action taken with the drug (G.k.8); null = not recorded.</summary>
+    public DrugAction? Action { get; set; }
+
+    public void SetDosing(DosingUpdate d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        DoseValue = d.Dose;
+        DoseUnit = Clean(d.DoseUnit);
+        Frequency = Clean(d.Frequency);
+        Route = Clean(d.Route);
+        Indication = Clean(d.Indication);
+        TherapyStart = d.TherapyStart;
+        TherapyStop = d.TherapyStop;
+        Action = d.Action;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 public enum FollowUpKind

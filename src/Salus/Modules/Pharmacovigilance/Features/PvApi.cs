@@ -94,6 +94,13 @@ internal static class PvApi
         pv.MapPost("/cases/{id:guid}/products", async (Guid id, ProductBody body, CaseWork work, CancellationToken ct) =>
             (await work.AddProductAsync(id, body.Name, body.Role, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
             .WithName("AddPvProduct").WithSummary("Adds a product, linked to the drug lexicon when the name is known there.");
+        pv.MapPut("/cases/{id:guid}/products/{productId:guid}", async (Guid id, Guid productId, ProductDosingBody body, CaseWork work, CancellationToken ct) =>
+            !ProductDto.TryParseAction(body.Action, out var action)
+                ? Errors.Validation("pv.product.dosing", "The dosing is not valid.", new Dictionary<string, string[]>
+                    { ["action"] = ["Use withdrawn, dose-reduced, dose-increased, not-changed, unknown or not-applicable."] }).ToProblem()
+                : (await work.SetDosingAsync(id, productId, new DosingUpdate(body.Dose, body.DoseUnit, body.Frequency, body.Route, body.Indication,
+                    body.TherapyStart, body.TherapyStop, action), body.Reason, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
+            .WithName("SetPvProductDosing").WithSummary("Dose and unit, frequency, route, indication, therapy dates and action taken of a product (audited with the reason).");
         pv.MapPost("/cases/{id:guid}/follow-ups", async (Guid id, FollowUpBody body, FollowUpRequests requests, CancellationToken ct) =>
             (await requests.RequestAsync(id, body.Template, body.Language, ct)).ToHttp(f => TypedResults.Ok(new FollowUpDto(f.Id, "request", f.TemplateKey, f.Language, f.Text, f.AtUtc, f.By))))
             .WithName("RequestPvFollowUp").WithSummary("Sends an approved follow-up template to the reporter as a private message on the source channel.");

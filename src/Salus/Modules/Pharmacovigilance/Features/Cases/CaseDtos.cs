@@ -6,7 +6,48 @@ public sealed record CriterionDto(string Criterion, bool Known, string? Detail, 
 
 public sealed record ReactionDto(Guid Id, string? Term, string ReportedText, string? MedDraCode, string? MedDraVersion, DateOnly? OnsetDate, string Outcome);
 
-public sealed record ProductDto(Guid Id, string Name, string? Code, string? Ingredients, string Role);
+public sealed record ProductDto(
+    Guid Id, string Name, string? Code, string? Ingredients, string Role, decimal? Dose, string? DoseUnit, string? Frequency, string? Route,
+    string? Indication, DateOnly? TherapyStart, DateOnly? TherapyStop, string? Action)
+{
+    public static ProductDto From(CaseProduct p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(p.Id, p.Name, p.Code, p.Ingredients, p.Role.ToString().ToLowerInvariant(), p.DoseValue, p.DoseUnit, p.Frequency, p.Route,
+            p.Indication, p.TherapyStart, p.TherapyStop, p.Action is { } a ? ActionKey(a) : null);
+    }
+
+    /// <summary>The API's names for <see cref="DrugAction"/>: withdrawn, dose-reduced, dose-increased, not-changed, unknown, not-applicable.</summary>
+    public static string ActionKey(DrugAction a) => a switch
+    {
+        DrugAction.Withdrawn => "withdrawn",
+        DrugAction.DoseReduced => "dose-reduced",
+        DrugAction.DoseIncreased => "dose-increased",
+        DrugAction.NotChanged => "not-changed",
+        DrugAction.NotApplicable => "not-applicable",
+        _ => "unknown",
+    };
+
+    public static bool TryParseAction(string? key, out DrugAction? action)
+    {
+        action = null;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return true;
+        }
+
+        foreach (var a in Enum.GetValues<DrugAction>())
+        {
+            if (string.Equals(ActionKey(a), key.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(a.ToString(), key.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                action = a;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
 
 public sealed record FollowUpDto(Guid Id, string Kind, string? Template, string? Language, string Text, DateTime AtUtc, string By);
 
@@ -25,7 +66,7 @@ public sealed record CaseDto(
             MinimumCriteria.AllKnown(c.Criteria), c.Day0, c.ComputedDay0, c.Day0OverrideReason, c.Seriousness.Names, c.Seriousness.IsSerious, c.Unexpected,
             c.Rule().Kind, c.DueDate(), c.PatientSex.ToString().ToLowerInvariant(), c.PatientAgeYears,
             [.. c.Reactions.OrderBy(r => r.AddedUtc).Select(r => new ReactionDto(r.Id, r.Term, r.ReportedText, r.MedDraCode, r.MedDraVersion, r.OnsetDate, r.Outcome.ToString()))],
-            [.. c.Products.OrderBy(p => p.AddedUtc).Select(p => new ProductDto(p.Id, p.Name, p.Code, p.Ingredients, p.Role.ToString().ToLowerInvariant()))],
+            [.. c.Products.OrderBy(p => p.AddedUtc).Select(ProductDto.From)],
             [.. c.FollowUps.OrderBy(f => f.AtUtc).Select(f => new FollowUpDto(f.Id, f.Kind.ToString().ToLowerInvariant(), f.TemplateKey, f.Language, f.Text, f.AtUtc, f.By))],
             c.AwaitingFollowUp, c.PseudonymisedUtc);
     }
@@ -62,6 +103,10 @@ public sealed record ReactionBody(string? Term, string? Text, string? MedDraCode
 public sealed record ReactionCodingBody(DateOnly? OnsetDate, ReactionOutcome Outcome, string? MedDraCode, string? MedDraVersion);
 
 public sealed record ProductBody(string? Name, ProductRole Role = ProductRole.Suspect);
+
+public sealed record ProductDosingBody(
+    decimal? Dose, string? DoseUnit, string? Frequency, string? Route, string? Indication,
+    DateOnly? TherapyStart, DateOnly? TherapyStop, string? Action, string? Reason);
 
 public sealed record FollowUpBody(string? Template, string? Language);
 

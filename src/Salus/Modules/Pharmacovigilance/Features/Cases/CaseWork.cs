@@ -328,6 +328,26 @@ public sealed class CaseWork(
         }, ct);
     }
 
+    /// <summary>Dose, route, indication, therapy dates and action taken of one product; every bad field is named, nothing is stored then.</summary>
+    public Task<Result<PvCase>> SetDosingAsync(Guid caseId, Guid productId, DosingUpdate dosing, string? reason, CancellationToken ct = default) =>
+        ChangeAsync(caseId, reason ?? "Product dosing updated", c =>
+        {
+            var product = c.Products.FirstOrDefault(p => p.Id == productId);
+            if (product is null)
+            {
+                return Errors.NotFound("pv.product.not-found", "No such product in this case.");
+            }
+
+            var fields = Dosing.Problems(dosing, DateOnly.FromDateTime(Now));
+            if (fields.Count > 0)
+            {
+                return Errors.Validation("pv.product.dosing", "The dosing is not valid.", fields);
+            }
+
+            product.SetDosing(dosing);
+            return c;
+        }, ct);
+
     public Task<Result<PvCase>> MarkReportedAsync(Guid caseId, string? reason, CancellationToken ct = default) =>
         ChangeAsync(caseId, reason ?? "Reported to the authority", c =>
         {
