@@ -222,7 +222,43 @@ public static class E2bWriter
                 country is null ? null : E("subjectOf", A("typeCode", "SBJ"), E("productEvent", A("classCode", "ACT"), A("moodCode", "EVN"),
                     Code("1", $"{Oid}.1.18", "retailSupply"),
                     E("performer", A("typeCode", "PRF"), E("assignedEntity", A("classCode", "ASSIGNED"),
-                        E("representedOrganization", A("determinerCode", "INSTANCE"), A("classCode", "ORG"), E("addr", E("country", country))))))))));
+                        E("representedOrganization", A("determinerCode", "INSTANCE"), A("classCode", "ORG"), E("addr", E("country", country))))))))),
+            Dosage(p),
+            string.IsNullOrWhiteSpace(p.Indication) ? null : E("inboundRelationship", A("typeCode", "RSON"),
+                E("observation", A("classCode", "OBS"), A("moodCode", "EVN"),
+                    Code("19", $"{Oid}.1.19", "indication"),
+                    new XElement(Hl7 + "value", new XAttribute(Xsi + "type", "CE"), A("codeSystem", MedDraOid), E("originalText", p.Indication)),
+                    E("performer", A("typeCode", "PRF"), E("assignedEntity", A("classCode", "ASSIGNED"), Code("3", $"{Oid}.1.21", "sourceReporter"))))),
+            p.Action is { } action
+                ? E("inboundRelationship", A("typeCode", "CAUS"), E("act", A("classCode", "ACT"), A("moodCode", "EVN"),
+                    E("code", A("code", ((int)action).ToString(CultureInfo.InvariantCulture)), A("codeSystem", $"{Oid}.1.15"))))
+                : null);
+
+    /// <summary>G.k.4.r: one dosage with text (frequency), therapy dates, route and dose; null when nothing is known.</summary>
+    private static XElement? Dosage(CaseProduct p)
+    {
+        var route = Dosing.RouteFor(p.Route);
+        if (p.DoseValue is null && route is null && p.TherapyStart is null && p.TherapyStop is null && p.Frequency is null)
+        {
+            return null;
+        }
+
+        var text = string.Join(", ", new[]
+        {
+            p.DoseValue is { } v ? $"{v.ToString("0.######", CultureInfo.InvariantCulture)} {p.DoseUnit}" : null,
+            p.Frequency,
+        }.Where(t => t is not null));
+        return E("outboundRelationship2", A("typeCode", "COMP"), E("substanceAdministration", A("classCode", "SBADM"), A("moodCode", "EVN"),
+            text.Length == 0 ? null : E("text", text),
+            p.TherapyStart is null && p.TherapyStop is null ? null : new XElement(Hl7 + "effectiveTime", new XAttribute(Xsi + "type", "SXPR_TS"),
+                new XElement(Hl7 + "comp", new XAttribute(Xsi + "type", "IVL_TS"), A("operator", "A"),
+                    p.TherapyStart is { } start ? E("low", A("value", Day(start))) : null,
+                    p.TherapyStop is { } stop ? E("high", A("value", Day(stop))) : null)),
+            route is null ? null : E("routeCode", A("code", route.E2bCode), A("codeSystem", $"{Oid}.1.14"), A("displayName", route.English), E("originalText", route.English)),
+            p.DoseValue is { } dose ? E("doseQuantity", A("value", dose.ToString("0.######", CultureInfo.InvariantCulture)), A("unit", p.DoseUnit ?? "1")) : null));
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private static XElement Criterion(string code, string name, bool on) =>
         E("outboundRelationship2", A("typeCode", "PERT"), Obs(code, name, on ? Bl(true) : new XElement(Hl7 + "value", new XAttribute(Xsi + "type", "BL"), A("nullFlavor", "NI"))));

@@ -58,6 +58,11 @@ public sealed class CaseModel(SalusDbContext db, CaseWork work, DrugLinker linke
 
     public Task<IActionResult> OnPostProductAsync(string? name, ProductRole role) => Apply(work.AddProductAsync(Id, name, role, Aborted));
 
+    public Task<IActionResult> OnPostDosingAsync(Guid productId, decimal? dose, string? doseUnit, string? frequency, string? route, string? indication,
+        DateOnly? therapyStart, DateOnly? therapyStop, DrugAction? action, string? reason) =>
+        Apply(work.SetDosingAsync(Id, productId, new DosingUpdate(dose, doseUnit, frequency, route, indication, therapyStart, therapyStop, action),
+            string.IsNullOrWhiteSpace(reason) ? null : reason, Aborted));
+
     public Task<IActionResult> OnPostNarrativeAsync(string? narrative) => Apply(work.SetNarrativeAsync(Id, narrative, Aborted));
 
     public Task<IActionResult> OnPostReportedAsync(string? reason) => Apply(work.MarkReportedAsync(Id, string.IsNullOrWhiteSpace(reason) ? null : reason, Aborted));
