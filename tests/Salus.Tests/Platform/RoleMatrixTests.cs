@@ -107,6 +107,7 @@ public abstract class RoleMatrixTests(SalusApp app)
         ("POST", "/api/pv/cases/{id:guid}/reactions", $"/api/pv/cases/{NoCase}/reactions", PvOfficers),
         ("PUT", "/api/pv/cases/{id:guid}/reactions/{reactionId:guid}", $"/api/pv/cases/{NoCase}/reactions/{NoCase}", PvOfficers),
         ("POST", "/api/pv/cases/{id:guid}/products", $"/api/pv/cases/{NoCase}/products", PvOfficers),
+        ("PUT", "/api/pv/cases/{id:guid}/products/{productId:guid}", $"/api/pv/cases/{NoCase}/products/{NoCase}", PvOfficers),
         ("POST", "/api/pv/cases/{id:guid}/follow-ups", $"/api/pv/cases/{NoCase}/follow-ups", PvOfficers),
         ("POST", "/api/pv/cases/{id:guid}/reported", $"/api/pv/cases/{NoCase}/reported", PvOfficers),
         ("GET", "/api/pv/cases/{id:guid}/e2b", $"/api/pv/cases/{NoCase}/e2b", PvOfficers),

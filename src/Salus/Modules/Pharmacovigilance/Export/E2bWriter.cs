@@ -250,10 +250,10 @@ public static class E2bWriter
         }.Where(t => t is not null));
         return E("outboundRelationship2", A("typeCode", "COMP"), E("substanceAdministration", A("classCode", "SBADM"), A("moodCode", "EVN"),
             text.Length == 0 ? null : E("text", text),
-            p.TherapyStart is null && p.TherapyStop is null ? null : new XElement(Hl7 + "effectiveTime", new XAttribute(Xsi + "type", "SXPR_TS"),
-                new XElement(Hl7 + "comp", new XAttribute(Xsi + "type", "IVL_TS"), A("operator", "A"),
-                    p.TherapyStart is { } start ? E("low", A("value", Day(start))) : null,
-                    p.TherapyStop is { } stop ? E("high", A("value", Day(stop))) : null)),
+            // G.k.4.r.4/5 as a plain interval: SXPR_TS needs two components and the frequency is kept as text, not as G.k.4.r.2/3.
+            p.TherapyStart is null && p.TherapyStop is null ? null : new XElement(Hl7 + "effectiveTime", new XAttribute(Xsi + "type", "IVL_TS"),
+                p.TherapyStart is { } start ? E("low", A("value", Day(start))) : null,
+                p.TherapyStop is { } stop ? E("high", A("value", Day(stop))) : null),
             route is null ? null : E("routeCode", A("code", route.E2bCode), A("codeSystem", $"{Oid}.1.14"), A("displayName", route.English), E("originalText", route.English)),
             p.DoseValue is { } dose ? E("doseQuantity", A("value", dose.ToString("0.######", CultureInfo.InvariantCulture)), A("unit", p.DoseUnit ?? "1")) : null));
     }
