@@ -137,6 +137,41 @@ public abstract class PvDosingTests(SalusApp app)
         Assert.Contains("data-field=\"action\">Dose ridotta<", cioms, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Case_page_form_saves_dosing_and_shows_field_errors_without_saving_bad_input()
+    {
+        var (officer, caseId, productId, today) = await OpenCaseAsync("Tachipirina");
+        var casePath = $"/pv/cases/{caseId}";
+        var page = await officer.GetStringAsync(casePath);
+        Assert.Contains($"id=\"route-{productId}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Endovenosa", page, StringComparison.Ordinal);
+
+        var bad = await SalusApp.PostFormAsync(officer, casePath + "?handler=Dosing", new()
+        {
+            ["productId"] = productId.ToString(), ["dose"] = "500", ["doseUnit"] = "cups", ["route"] = "oral",
+            ["therapyStart"] = today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }, tokenFrom: casePath);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var shown = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("doseUnit:", shown, StringComparison.Ordinal);
+        Assert.Contains("therapyStart:", shown, StringComparison.Ordinal);
+        var untouched = (await PvApi.Json(await officer.GetAsync($"/api/pv/cases/{caseId}"))).GetProperty("products")[0];
+        Assert.Equal(JsonValueKind.Null, untouched.GetProperty("dose").ValueKind);
+
+        var good = await SalusApp.PostFormAsync(officer, casePath + "?handler=Dosing", new()
+        {
+            ["productId"] = productId.ToString(), ["dose"] = "2.5", ["doseUnit"] = "mL", ["route"] = "oral", ["frequency"] = "3 volte al giorno",
+            ["therapyStart"] = today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["action"] = "NotChanged",
+            ["reason"] = "dal messaggio privato",
+        }, tokenFrom: casePath);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var saved = (await PvApi.Json(await officer.GetAsync($"/api/pv/cases/{caseId}"))).GetProperty("products")[0];
+        Assert.Equal(2.5m, saved.GetProperty("dose").GetDecimal()); // the number input's dot, even on the Italian page
+        Assert.Equal("oral", saved.GetProperty("route").GetString());
+        Assert.Equal("not-changed", saved.GetProperty("action").GetString());
+        Assert.Equal("3 volte al giorno", saved.GetProperty("frequency").GetString());
+    }
+
     private async Task<(HttpClient Officer, Guid CaseId, Guid ProductId, DateOnly Today)> OpenCaseAsync(string product)
     {
         var agent = await app.SignInAsync(Demo.Agent);

@@ -58,10 +58,25 @@ public sealed class CaseModel(SalusDbContext db, CaseWork work, DrugLinker linke
 
     public Task<IActionResult> OnPostProductAsync(string? name, ProductRole role) => Apply(work.AddProductAsync(Id, name, role, Aborted));
 
-    public Task<IActionResult> OnPostDosingAsync(Guid productId, decimal? dose, string? doseUnit, string? frequency, string? route, string? indication,
-        DateOnly? therapyStart, DateOnly? therapyStop, DrugAction? action, string? reason) =>
-        Apply(work.SetDosingAsync(Id, productId, new DosingUpdate(dose, doseUnit, frequency, route, indication, therapyStart, therapyStop, action),
+    /// <summary>The dose arrives as the number input sends it (always a dot), so it is parsed invariantly, not in the UI culture.</summary>
+    public async Task<IActionResult> OnPostDosingAsync(Guid productId, string? dose, string? doseUnit, string? frequency, string? route, string? indication,
+        DateOnly? therapyStart, DateOnly? therapyStop, DrugAction? action, string? reason)
+    {
+        decimal? value = null;
+        if (!string.IsNullOrWhiteSpace(dose))
+        {
+            if (!decimal.TryParse(dose.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return await Apply(Salus.Platform.Results.Errors.Validation("pv.product.dosing", "The dosing is not valid.",
+                    new Dictionary<string, string[]> { ["dose"] = ["A number, e.g. 2.5."] }));
+            }
+
+            value = parsed;
+        }
+
+        return await Apply(work.SetDosingAsync(Id, productId, new DosingUpdate(value, doseUnit, frequency, route, indication, therapyStart, therapyStop, action),
             string.IsNullOrWhiteSpace(reason) ? null : reason, Aborted));
+    }
 
     public Task<IActionResult> OnPostNarrativeAsync(string? narrative) => Apply(work.SetNarrativeAsync(Id, narrative, Aborted));
 
