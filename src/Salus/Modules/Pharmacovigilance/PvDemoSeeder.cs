@@ -43,6 +43,12 @@ internal sealed class PvDemoSeeder(IServiceProvider services) : IDemoSeeder
             await work.SetPatientAsync(id, new PatientUpdate("GB", PatientSex.Female, 34), "Reporter is the patient", cancellationToken);
             await work.SetCriterionAsync(id, Criterion.Patient, true, "The reporter herself (first person), woman, 34", now.AddDays(-5).UtcDateTime, null, cancellationToken);
             await work.SetSeriousnessAsync(id, new Seriousness(Hospitalisation: true), true, "Emergency department visit after syncope", cancellationToken);
+            if (serious.Value.Products.FirstOrDefault() is { } product)
+            {
+                var today = DateOnly.FromDateTime(now.UtcDateTime);
+                await work.SetDosingAsync(id, product.Id, new DosingUpdate(50, "mg", "una volta al giorno", "oral", "depressione", today.AddDays(-40), null, DrugAction.NotChanged),
+                    "Dosing from the reporter's follow-up", cancellationToken);
+            }
         }
 
         await work.ConfirmAsync(english, "Demo: patient still to be identified", cancellationToken);
