@@ -36,6 +36,10 @@ public sealed partial class JsonlScreening
     /// <summary>The rules in force for a line's market (e.g. the published policy); null or a null result = the default rules.</summary>
     public Func<string?, Rules.RuleSet?>? RulesForMarket { get; init; }
 
+    /// <summary>The request under the rules in force for its market, unless it names its own.</summary>
+    private ScreeningRequest WithPolicyRules(ScreeningRequest request) =>
+        RulesForMarket is not null && request.RuleSet is null && RulesForMarket(request.Market) is { } rules ? request with { RuleSet = rules } : request;
+
     private sealed class Item
     {
         public long LineNumber;
@@ -150,11 +154,7 @@ public sealed partial class JsonlScreening
             return;
         }
 
-        if (RulesForMarket is not null && request.RuleSet is null && RulesForMarket(request.Market) is { } rules)
-        {
-            request = request with { RuleSet = rules };
-        }
-
+        request = WithPolicyRules(request);
         var result = _screener.Screen(request);
         item.Output = format == ScreenOutputFormat.Jsonl
             ? ResultLine(buffer, rawId, result)

@@ -171,12 +171,7 @@ public sealed partial class JsonlScreening
         else
         {
             slice.Screened++;
-            if (RulesForMarket is not null && request.RuleSet is null && RulesForMarket(request.Market) is { } rules)
-            {
-                request = request with { RuleSet = rules };
-            }
-
-            WriteResult(w, rawId, idLength > 0, _screener.Screen(request));
+            WriteResult(w, rawId, idLength > 0, _screener.Screen(WithPolicyRules(request)));
         }
 
         w.Flush();

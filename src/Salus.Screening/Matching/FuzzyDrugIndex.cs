@@ -31,6 +31,7 @@ public sealed class FuzzyDrugIndex
     public FuzzyDrugIndex(IEnumerable<DrugEntry> drugs, IEnumerable<string> plainWords)
     {
         ArgumentNullException.ThrowIfNull(drugs);
+        var keys = new ulong[64]; // reused for every name's deletion keys
         foreach (var d in drugs)
         {
             if (!Eligible(d))
@@ -40,9 +41,14 @@ public sealed class FuzzyDrugIndex
 
             var surface = d.Surface.AsSpan();
             _maxLength = Math.Max(_maxLength, surface.Length);
-            var keys = new ulong[surface.Length + 1];
-            DeleteHashes(surface, keys);
-            foreach (ulong key in keys)
+            if (keys.Length < surface.Length + 1)
+            {
+                keys = new ulong[surface.Length + 1];
+            }
+
+            var own = keys.AsSpan(0, surface.Length + 1);
+            DeleteHashes(surface, own);
+            foreach (ulong key in own)
             {
                 SetFilter(key);
                 if (!_byDeleteHash.TryGetValue(key, out var list))

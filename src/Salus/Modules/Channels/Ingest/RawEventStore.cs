@@ -27,11 +27,13 @@ public sealed class RawEventStore(SalusDbContext db, JobQueue queue, TimeProvide
     public const string ProcessJob = "channels.process";
     public const int MaxEventIdLength = 300;
 
-    public async Task<StoreOutcome> StoreWebhookAsync(Guid channelId, string eventId, string body, string contentType, CancellationToken cancellationToken)
+    public Task<StoreOutcome> StoreWebhookAsync(Guid channelId, string eventId, string body, string contentType, CancellationToken cancellationToken) =>
+        StoreOneAsync(channelId, eventId, RawEventSource.Webhook, body, contentType, cancellationToken);
+
+    /// <summary>Commits one event with its processing job; an event id already stored for the channel is a duplicate.</summary>
+    public async Task<StoreOutcome> StoreOneAsync(Guid channelId, string eventId, RawEventSource source, string body, string contentType, CancellationToken cancellationToken)
     {
-        var raw = NewEvent(channelId, eventId, RawEventSource.Webhook, body, contentType);
-        db.Set<RawEvent>().Add(raw);
-        queue.Add(ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(channelId, raw.EventId)));
+        Add(NewEvent(channelId, eventId, source, body, contentType));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -74,9 +76,7 @@ public sealed class RawEventStore(SalusDbContext db, JobQueue queue, TimeProvide
             }
 
             var d = deliveries[i];
-            var raw = NewEvent(d.ChannelId, d.EventId, RawEventSource.Webhook, d.Body, d.ContentType);
-            db.Set<RawEvent>().Add(raw);
-            queue.Add(ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(d.ChannelId, raw.EventId)));
+            Add(NewEvent(d.ChannelId, d.EventId, RawEventSource.Webhook, d.Body, d.ContentType));
             outcomes[i] = StoreOutcome.Stored;
         }
 
@@ -108,9 +108,7 @@ public sealed class RawEventStore(SalusDbContext db, JobQueue queue, TimeProvide
         var added = 0;
         foreach (var item in items.DistinctBy(i => Clip(i.EventId)).Where(i => !known.Contains(Clip(i.EventId))))
         {
-            var raw = NewEvent(channelId, item.EventId, RawEventSource.Poll, item.Body, item.ContentType);
-            db.Set<RawEvent>().Add(raw);
-            queue.Add(ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(channelId, raw.EventId)));
+            Add(NewEvent(channelId, item.EventId, RawEventSource.Poll, item.Body, item.ContentType));
             added++;
         }
 
@@ -129,6 +127,13 @@ public sealed class RawEventStore(SalusDbContext db, JobQueue queue, TimeProvide
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>The raw event and the job that processes it, in the same unit of work.</summary>
+    private void Add(RawEvent raw)
+    {
+        db.Set<RawEvent>().Add(raw);
+        queue.Add(ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(raw.ChannelId, raw.EventId)));
+    }
 
     private RawEvent NewEvent(Guid channelId, string eventId, RawEventSource source, string body, string contentType) => new()
     {

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Salus.Modules.Channels.Connectors;
 using Salus.Modules.Channels.Domain;
-using Salus.Platform.Jobs;
 using Salus.Platform.Persistence;
 
 namespace Salus.Modules.Channels.Ingest;
@@ -12,7 +10,7 @@ namespace Salus.Modules.Channels.Ingest;
 /// on (channel, event id). A streamed notification shares its event id with the polled copy, so whichever way it
 /// arrives second is a duplicate and is not stored again.
 /// </summary>
-public sealed class StreamedEventStore(SalusDbContext db, JobQueue queue, TimeProvider time)
+public sealed class StreamedEventStore(SalusDbContext db, RawEventStore raw)
 {
     /// <summary>Stored or duplicate; null when the event is about nothing this channel ever received (skipped).</summary>
     public async Task<StoreOutcome?> StoreAsync(Guid channelId, StreamedItem item, CancellationToken cancellationToken)
@@ -29,21 +27,6 @@ public sealed class StreamedEventStore(SalusDbContext db, JobQueue queue, TimePr
             return null;
         }
 
-        db.Set<RawEvent>().Add(new RawEvent
-        {
-            ChannelId = channelId, EventId = eventId, Source = RawEventSource.Stream, Body = item.Body, ContentType = "application/json",
-            ReceivedUtc = time.GetUtcNow().UtcDateTime,
-        });
-        queue.Add(RawEventStore.ProcessJob, JsonSerializer.Serialize(new ProcessRawEvent(channelId, eventId)));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return StoreOutcome.Stored;
-        }
-        catch (DbUpdateException ex) when (RawEventStore.IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear(); // a poll stored the same item a moment ago
-            return StoreOutcome.Duplicate;
-        }
+        return await raw.StoreOneAsync(channelId, item.EventId, RawEventSource.Stream, item.Body, "application/json", cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,10 +15,8 @@ namespace Salus.Modules.Inbox.Pages;
 
 /// <summary>The media library: upload files or add links, preview them, MLR approval, share links, deletion.</summary>
 [Authorize(Policy = AccessPolicies.InboxLibrary)]
-public sealed class MediaLibraryModel(SalusDbContext db, MediaLibrary library, IOptions<MediaLibraryOptions> options, TimeProvider time, IStringLocalizer<InboxResource> l) : PageModel
+public sealed class MediaLibraryModel(SalusDbContext db, MediaLibrary library, IOptions<MediaLibraryOptions> options, TimeProvider time, IStringLocalizer<InboxResource> l) : InboxFormPage
 {
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     public DateTime NowUtc { get; private set; }
     public IReadOnlyList<MediaAsset> Items { get; private set; } = [];
@@ -47,7 +44,7 @@ public sealed class MediaLibraryModel(SalusDbContext db, MediaLibrary library, I
             return Forbid();
         }
 
-        DateTime? until = DateTime.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+        var until = ParseExpiry(expires);
         return Done(await library.ApproveAsync(id, until, Actor.From(User), cancellationToken), l["Approved."]);
     }
 
@@ -60,17 +57,5 @@ public sealed class MediaLibraryModel(SalusDbContext db, MediaLibrary library, I
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken) =>
         Done(await library.RevokeShareAsync(id, Actor.From(User), cancellationToken), l["Share link revoked."]);
 
-    private RedirectResult Done<T>(Result<T> result, string message)
-    {
-        if (result.IsSuccess)
-        {
-            Message = message;
-        }
-        else
-        {
-            Error = result.Error!.Describe();
-        }
-
-        return Redirect("/inbox/media");
-    }
+    private RedirectResult Done<T>(Result<T> result, string message) => Done(result, message, "/inbox/media");
 }

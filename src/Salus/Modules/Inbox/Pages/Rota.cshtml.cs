@@ -15,10 +15,8 @@ namespace Salus.Modules.Inbox.Pages;
 
 /// <summary>The rota: everyone in the inbox team reads it and writes handover notes; leads and administrators change it.</summary>
 [Authorize(Policy = AccessPolicies.Staff)]
-public sealed class RotaModel(SalusDbContext db, RotaQueries rotaQueries, RotaService rota, InboxQueries queries, TimeProvider time, IStringLocalizer<InboxResource> l) : PageModel
+public sealed class RotaModel(SalusDbContext db, RotaQueries rotaQueries, RotaService rota, InboxQueries queries, TimeProvider time, IStringLocalizer<InboxResource> l) : InboxFormPage
 {
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     public DateTime NowUtc { get; private set; }
     public IReadOnlyList<Team> Teams { get; private set; } = [];
@@ -63,17 +61,5 @@ public sealed class RotaModel(SalusDbContext db, RotaQueries rotaQueries, RotaSe
     public async Task<IActionResult> OnPostHolidayAsync(DateOnly date, string? name, string? market, CancellationToken cancellationToken) =>
         !IsLead ? Forbid() : Done(await rota.AddHolidayAsync(new HolidayRequest(null, string.IsNullOrWhiteSpace(market) ? null : market, date, name), cancellationToken), l["Holiday added."]);
 
-    private RedirectResult Done<T>(Result<T> result, string message)
-    {
-        if (result.IsSuccess)
-        {
-            Message = message;
-        }
-        else
-        {
-            Error = result.Error!.Describe();
-        }
-
-        return Redirect("/inbox/rota");
-    }
+    private RedirectResult Done<T>(Result<T> result, string message) => Done(result, message, "/inbox/rota");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,10 +12,8 @@ using Salus.Platform.Results;
 namespace Salus.Modules.Inbox.Pages;
 
 [Authorize(Policy = AccessPolicies.InboxLibrary)]
-public sealed class SavedRepliesModel(SalusDbContext db, SavedReplyService savedReplies, ReplyService replies, TimeProvider time, IStringLocalizer<InboxResource> l) : PageModel
+public sealed class SavedRepliesModel(SalusDbContext db, SavedReplyService savedReplies, ReplyService replies, TimeProvider time, IStringLocalizer<InboxResource> l) : InboxFormPage
 {
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     public DateTime NowUtc { get; private set; }
     public IReadOnlyList<SavedReply> Replies { get; private set; } = [];
@@ -40,24 +37,12 @@ public sealed class SavedRepliesModel(SalusDbContext db, SavedReplyService saved
             return Forbid();
         }
 
-        DateTime? until = DateTime.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+        var until = ParseExpiry(expires);
         return Done(await savedReplies.ApproveAsync(id, until, Actor.From(User), cancellationToken), l["Approved."]);
     }
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id, bool approve, CancellationToken cancellationToken) =>
         !IsMlr ? Forbid() : Done(await replies.ReviewAsync(id, approve, Actor.From(User), cancellationToken), approve ? l["Approved and sent."] : l["Rejected."]);
 
-    private RedirectResult Done<T>(Result<T> result, string message)
-    {
-        if (result.IsSuccess)
-        {
-            Message = message;
-        }
-        else
-        {
-            Error = result.Error!.Describe();
-        }
-
-        return Redirect("/inbox/saved-replies");
-    }
+    private RedirectResult Done<T>(Result<T> result, string message) => Done(result, message, "/inbox/saved-replies");
 }
