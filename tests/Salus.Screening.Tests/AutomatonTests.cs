@@ -83,6 +83,45 @@ public sealed class AutomatonTests
     }
 
     [Fact]
+    public void Word_start_scan_equals_the_full_automaton_on_the_shipped_lexicons_and_the_labelled_texts()
+    {
+        // the screening scan walks the trie from word starts behind a first-word filter; the complete automaton
+        // (fail links through every char) is the reference: same matches, same order, on real lexicons and texts
+        var ac = Screener.CreateDefault().Lexicon.Automaton;
+        var texts = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data"), "labelled.*.jsonl")
+            .SelectMany(File.ReadLines)
+            .Where(l => l.Length > 0)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)
+            .ToList();
+        Assert.True(texts.Count >= 600);
+        var rnd = new Random(7);
+        var words = texts.SelectMany(t => t.Split(' ')).ToArray();
+        for (int i = 0; i < 400; i++)
+        {
+            // shuffled word salads too: multi-word patterns cut and glued at odd places, punctuation, accents
+            texts.Add(string.Join(rnd.Next(4) == 0 ? ", " : " ", Enumerable.Range(0, rnd.Next(1, 60)).Select(_ => words[rnd.Next(words.Length)])) + (rnd.Next(2) == 0 ? "#ad" : "!"));
+        }
+
+        int mismatches = 0, matches = 0;
+        foreach (var t in texts)
+        {
+            using var n = TextNormalizer.Normalize(t);
+            var got = new List<AutomatonMatch>();
+            var expected = new List<AutomatonMatch>();
+            ac.FindAll(n.Span, got);
+            ac.FindAllWithFailLinks(n.Span, expected, wordBoundaries: true);
+            matches += expected.Count;
+            if (!got.SequenceEqual(expected))
+            {
+                mismatches++;
+            }
+        }
+
+        Assert.Equal(0, mismatches);
+        Assert.True(matches > 5000, $"only {matches} matches: the comparison would prove little");
+    }
+
+    [Fact]
     public void Overlapping_and_nested_patterns_are_all_reported()
     {
         var ac = new AhoCorasick(["he", "she", "his", "hers"]);

@@ -4,36 +4,40 @@ namespace Salus.Screening.Matching;
 public readonly record struct AutomatonMatch(int Start, int End, int Pattern);
 
 /// <summary>
-/// Aho-Corasick automaton over chars. Chars that occur in no pattern share class 0, which always leads back to the root.
+/// Multi-pattern automaton over chars for all lexicons at once. Chars that occur in no pattern share class 0.
 /// <para>
-/// Layout, chosen for the cache: the states of the first <see cref="DenseDepth"/> letters (where a scan spends most of
-/// its steps) have complete dense rows, one int per char class (≈ 70k states for the shipped lexicons). Deeper states — hundreds
-/// of thousands, nearly all with a single child — are compact records in one int array: their fail link, their trie
-/// edges and their id, so a step usually reads one cache line. A mismatch in a deep state follows fail links, which
-/// always lead to shallower states (amortised: at most one fail step per char). A full dense DFA of the same lexicon
-/// took ~60 MB and missed the cache on nearly every step on real text.
+/// The screening scan (<see cref="FindAll"/> with word boundaries) only needs matches that start and end at a word
+/// boundary, so it runs the automaton's goto function (the keyword trie) from each word start instead of carrying
+/// fail links through every char. Before walking, the word's hash is looked up in a bit filter of the first words of
+/// all patterns (a few hundred KB, so it stays in the core's cache): most words of ordinary text start no pattern and
+/// cost one probe. The trie is laid out depth-first in one int array, so a walk down a long name reads consecutive
+/// memory; nodes with many children carry a dense row. The previous layout (complete dense rows for six letters,
+/// ≈ 20 MB) missed the cache on most steps once the detectors had run between two texts.
 /// </para>
 /// <para>
-/// A state is referenced by its position: below <c>_denseLimit</c> it is a row offset into <c>_dense</c>, above it an
-/// offset into <c>_sparse</c> (plus <c>_denseLimit</c>). A target stored as its bitwise complement has an output.
+/// The complete Aho-Corasick automaton (fail and dictionary links) is built on demand for matches anywhere in a text
+/// and as the reference of the differential tests.
 /// </para>
 /// </summary>
-public sealed class AhoCorasick
+public sealed partial class AhoCorasick
 {
-    private const int DenseDepth = 6;
+    private const int DenseChildren = 6;   // nodes with more children get a dense row
+    private const uint HashSeed = 2166136261;
+    private const uint HashPrime = 16777619;
 
+    private readonly IReadOnlyList<string> _patterns;
     private readonly ushort[] _classOf;      // char -> class
     private readonly int _classCount;
-    private readonly int _denseLimit;        // references below it are dense rows
-    private readonly int[] _dense;           // shallow states: complete transitions
-    private readonly int[] _sparse;          // deep states: [fail, edge count, state id, (class, target)...]
-    private readonly int[] _output;          // state id -> pattern id ending here or -1
-    private readonly int[] _dictLink;        // state id -> next state id on the fail chain with output, or -1
     private readonly int[] _lengths;         // pattern id -> length
+    private readonly int[] _nodes;           // depth-first records: [output, child count or -1 for a dense row, edges...]
+    private readonly ulong[] _firstWords;    // bit filter over the hashes of the patterns' first words
+    private readonly int _filterShift;
+    private FullAutomaton? _full;
 
     public AhoCorasick(IReadOnlyList<string> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
+        _patterns = patterns;
         _classOf = new ushort[65536];
         int classes = 1;
         foreach (var p in patterns)
@@ -48,232 +52,163 @@ public sealed class AhoCorasick
         }
 
         _classCount = classes;
-        int k = classes;
         _lengths = new int[patterns.Count];
         var trie = Trie.Build(patterns, _classOf, _lengths);
-        int states = trie.Count;
-
-        // 1. breadth-first order: shallow states first
-        var bfs = new int[states];
-        var depth = new int[states];
-        int tail = 1;
-        for (int head = 0; head < tail; head++)
-        {
-            int s = bfs[head];
-            for (int t = trie.FirstChild[s]; t >= 0; t = trie.NextSibling[t])
-            {
-                depth[t] = depth[s] + 1;
-                bfs[tail++] = t;
-            }
-        }
-
-        int dense = 0;
-        while (dense < states && depth[bfs[dense]] <= DenseDepth)
-        {
-            dense++;
-        }
-
-        // 2. fail links, dictionary links and the dense rows (old ids), in breadth-first order
-        var denseRow = new int[states];   // old id -> row index, -1 for deep states
-        Array.Fill(denseRow, -1);
-        for (int i = 0; i < dense; i++)
-        {
-            denseRow[bfs[i]] = i;
-        }
-
-        var rows = new int[dense * k];    // old target ids
-        var fail = new int[states];
-        var dictLink = new int[states];
-        Array.Fill(dictLink, -1);
-        var output = trie.Output;
-
-        int Delta(int f, int c)
-        {
-            while (true)
-            {
-                if (denseRow[f] >= 0)
-                {
-                    return rows[(denseRow[f] * k) + c];
-                }
-
-                for (int t = trie.FirstChild[f]; t >= 0; t = trie.NextSibling[t])
-                {
-                    if (trie.EdgeClass[t] == c)
-                    {
-                        return t;
-                    }
-                }
-
-                f = fail[f];
-            }
-        }
-
-        for (int i = 0; i < states; i++)
-        {
-            int s = bfs[i];
-            if (s != 0)
-            {
-                int f = fail[s];
-                dictLink[s] = output[f] >= 0 ? f : dictLink[f];
-            }
-
-            if (denseRow[s] >= 0)
-            {
-                var row = rows.AsSpan(denseRow[s] * k, k);
-                if (s == 0)
-                {
-                    row.Clear(); // the root's missing edges lead to itself
-                }
-                else
-                {
-                    rows.AsSpan(denseRow[fail[s]] * k, k).CopyTo(row);
-                }
-
-                for (int t = trie.FirstChild[s]; t >= 0; t = trie.NextSibling[t])
-                {
-                    row[trie.EdgeClass[t]] = t;
-                }
-            }
-
-            for (int t = trie.FirstChild[s]; t >= 0; t = trie.NextSibling[t])
-            {
-                fail[t] = s == 0 ? 0 : Delta(fail[s], trie.EdgeClass[t]);
-            }
-        }
-
-        // 3. renumber (breadth-first ids) and lay out
-        var newId = new int[states];
-        for (int i = 0; i < states; i++)
-        {
-            newId[bfs[i]] = i;
-        }
-
-        _denseLimit = dense * k;
-        var reference = new int[states];  // old id -> reference
-        int sparseLength = 0;
-        for (int i = 0; i < states; i++)
-        {
-            int s = bfs[i];
-            if (i < dense)
-            {
-                reference[s] = i * k;
-            }
-            else
-            {
-                reference[s] = _denseLimit + sparseLength;
-                sparseLength += 3 + (2 * trie.ChildCount[s]);
-            }
-        }
-
-        _output = new int[states];
-        _dictLink = new int[states];
-        var hasOut = new bool[states];
-        for (int s = 0; s < states; s++)
-        {
-            _output[newId[s]] = output[s];
-            _dictLink[newId[s]] = dictLink[s] >= 0 ? newId[dictLink[s]] : -1;
-            hasOut[s] = output[s] >= 0 || dictLink[s] >= 0;
-        }
-
-        int Target(int old) => hasOut[old] ? ~reference[old] : reference[old];
-
-        _dense = new int[_denseLimit];
-        for (int i = 0; i < dense; i++)
-        {
-            var from = rows.AsSpan(i * k, k);
-            var to = _dense.AsSpan(i * k, k);
-            for (int c = 0; c < k; c++)
-            {
-                to[c] = Target(from[c]);
-            }
-        }
-
-        _sparse = new int[sparseLength];
-        for (int i = dense; i < states; i++)
-        {
-            int s = bfs[i];
-            int o = reference[s] - _denseLimit;
-            _sparse[o] = reference[fail[s]];
-            _sparse[o + 1] = trie.ChildCount[s];
-            _sparse[o + 2] = i;
-            int e = o + 3;
-            for (int t = trie.FirstChild[s]; t >= 0; t = trie.NextSibling[t])
-            {
-                _sparse[e++] = trie.EdgeClass[t];
-                _sparse[e++] = Target(t);
-            }
-        }
-
-        StateCount = states;
+        StateCount = trie.Count;
+        _nodes = LayOut(trie, classes);
+        (_firstWords, _filterShift) = BuildFirstWordFilter(patterns);
     }
 
     public int StateCount { get; }
 
     public int ClassCount => _classCount;
 
-    public long MemoryBytes => ((long)_dense.Length + _sparse.Length) * 4 + (_output.Length * 8L) + (_classOf.Length * 2L);
+    public long MemoryBytes => (_nodes.Length * 4L) + (_firstWords.Length * 8L) + (_classOf.Length * 2L) + (_lengths.Length * 4L);
 
     /// <summary>
-    /// Finds every occurrence of every pattern. With <paramref name="wordBoundaries"/>, a match must not
-    /// be preceded or followed by a letter or digit.
+    /// Finds every occurrence of every pattern, in order of end then start. With <paramref name="wordBoundaries"/>,
+    /// a match must not be preceded or followed by a letter or digit.
     /// </summary>
     public void FindAll(ReadOnlySpan<char> text, List<AutomatonMatch> results, bool wordBoundaries = true)
     {
         ArgumentNullException.ThrowIfNull(results);
         if (!wordBoundaries)
         {
-            FindAllAnywhere(text, results);
+            Full.FindAll(text, results, wordBoundaries: false);
             return;
         }
 
-        // A match must end before a char that is not part of a word, so outputs are looked at only there: the
-        // loop itself just steps (the output flag is stripped without a branch and remembered for the next word end).
+        int first = results.Count;
         var classOf = _classOf;
-        var dense = _dense;
-        var sparse = _sparse;
-        int denseLimit = _denseLimit;
-        int s = 0, flag = 0;
-        for (int i = 0; i < text.Length; i++)
+        var nodes = _nodes;
+        int i = 0;
+        while (i < text.Length)
         {
-            char ch = text[i];
-            if (flag != 0 && !IsWord(ch))
+            // i is a word boundary: the text's start or just after a char that is not part of a word
+            char c = text[i];
+            if (!IsWord(c))
             {
-                Report(text, IdOf(s), i, results, wordBoundaries: true);
-            }
+                // only patterns that begin with this char ("#ad") can start here
+                if (nodes[2 + classOf[c]] >= 0)
+                {
+                    Walk(text, i, results);
+                }
 
-            int c = classOf[ch];
-            if (c == 0)
-            {
-                s = 0; // a char in no pattern: back to the root, nothing ends here
-                flag = 0;
+                i++;
                 continue;
             }
 
-            int t = s < denseLimit ? dense[s + c] : Step(dense, sparse, denseLimit, s, c);
-            flag = t >> 31;
-            s = t ^ flag;
+            uint h = HashSeed;
+            int j = i;
+            do
+            {
+                h = (h ^ text[j]) * HashPrime;
+                j++;
+            }
+            while (j < text.Length && IsWord(text[j]));
+
+            if (MayStartPattern(h))
+            {
+                Walk(text, i, results);
+            }
+
+            i = j + 1; // text[j] follows a word char, so no match starts there
         }
 
-        if (flag != 0)
+        if (results.Count - first > 1)
         {
-            Report(text, IdOf(s), text.Length, results, wordBoundaries: true);
+            // the order of the full automaton: by end, then by start (the longest of several matches ending together first)
+            results.Sort(first, results.Count - first, MatchOrder.Instance);
         }
     }
 
-    private void FindAllAnywhere(ReadOnlySpan<char> text, List<AutomatonMatch> results)
+    /// <summary>Follows the trie from <paramref name="start"/>, reporting each pattern that ends at a word boundary.</summary>
+    private void Walk(ReadOnlySpan<char> text, int start, List<AutomatonMatch> results)
     {
+        var nodes = _nodes;
+        var classOf = _classOf;
         int s = 0;
-        for (int i = 0; i < text.Length; i++)
+        for (int k = start; k < text.Length;)
         {
-            int c = _classOf[text[i]];
-            int t = c == 0 ? 0 : Step(_dense, _sparse, _denseLimit, s, c);
-            s = t >= 0 ? t : ~t;
-            if (t < 0)
+            int c = classOf[text[k]];
+            if (c == 0 || (s = Child(nodes, s, c)) < 0)
             {
-                Report(text, IdOf(s), i + 1, results, wordBoundaries: false);
+                return;
+            }
+
+            k++;
+            int output = nodes[s];
+            if (output >= 0 && (k == text.Length || !IsWord(text[k])))
+            {
+                results.Add(new AutomatonMatch(start, k, output));
             }
         }
     }
+
+    private static int Child(int[] nodes, int s, int c)
+    {
+        int count = nodes[s + 1];
+        if (count < 0)
+        {
+            return nodes[s + 2 + c];
+        }
+
+        for (int e = s + 2, end = e + (2 * count); e < end; e += 2)
+        {
+            if (nodes[e] == c)
+            {
+                return nodes[e + 1];
+            }
+        }
+
+        return -1;
+    }
+
+    private bool MayStartPattern(uint hash)
+    {
+        uint bit = (hash * 0x9E3779B1u) >> _filterShift;
+        return (_firstWords[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+    }
+
+    /// <summary>Counts the work of a word-boundary scan (chars hashed, trie steps, matches) for the linear-time tests.</summary>
+    public long CountSteps(ReadOnlySpan<char> text)
+    {
+        long steps = 0;
+        var list = new List<AutomatonMatch>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            int j = i;
+            while (j < text.Length && IsWord(text[j]))
+            {
+                j++;
+            }
+
+            steps += Math.Max(1, j - i);
+            int s = 0;
+            for (int k = i; k < text.Length && _classOf[text[k]] != 0 && (s = Child(_nodes, s, _classOf[text[k]])) >= 0; k++)
+            {
+                steps++;
+            }
+
+            list.Clear();
+            Walk(text, i, list);
+            steps += list.Count;
+            i = j == i ? i + 1 : j + 1;
+        }
+
+        return steps;
+    }
+
+    /// <summary>Test reference: the same scan by the complete automaton, which carries fail links through every char.</summary>
+    internal void FindAllWithFailLinks(ReadOnlySpan<char> text, List<AutomatonMatch> results, bool wordBoundaries) =>
+        Full.FindAll(text, results, wordBoundaries);
+
+    private FullAutomaton Full => LazyInitializer.EnsureInitialized(ref _full, () =>
+    {
+        var lengths = new int[_patterns.Count];
+        return new FullAutomaton(Trie.Build(_patterns, _classOf, lengths), _classOf, _classCount, lengths);
+    });
 
     private static readonly bool[] AsciiWord = BuildAsciiWord();
 
@@ -290,183 +225,96 @@ public sealed class AhoCorasick
 
     private static bool IsWord(char c) => c < 128 ? AsciiWord[c] : Normalization.TextNormalizer.IsWordChar(c);
 
-    /// <summary>Counts the steps taken (transitions and fail links followed, plus matches) for the linear-time tests.</summary>
-    public long CountSteps(ReadOnlySpan<char> text)
+    /// <summary>Depth-first records: [output, child count, (class, child)...] or [output, -1, child per class] (dense).</summary>
+    private static int[] LayOut(Trie trie, int classes)
     {
-        long steps = 0;
-        int s = 0;
-        var list = new List<AutomatonMatch>();
-        for (int i = 0; i < text.Length; i++)
+        int states = trie.Count;
+        var offset = new int[states];
+        var order = new int[states];
+        var stack = new Stack<int>();
+        stack.Push(0);
+        int n = 0, size = 0;
+        while (stack.Count > 0)
         {
-            int c = _classOf[text[i]];
-            steps++;
-            if (c == 0)
-            {
-                s = 0;
-                continue;
-            }
+            int s = stack.Pop();
+            order[n++] = s;
+            offset[s] = size;
+            int children = trie.ChildCount[s];
+            size += 2 + (s == 0 || children > DenseChildren ? classes : 2 * children);
 
-            while (s >= _denseLimit && !HasEdge(s - _denseLimit, c))
+            // the last child pushed is laid out right after its parent
+            for (int t = trie.FirstChild[s]; t >= 0; t = trie.NextSibling[t])
             {
-                s = _sparse[s - _denseLimit];
-                steps++;
-            }
-
-            int t = Step(_dense, _sparse, _denseLimit, s, c);
-            s = t >= 0 ? t : ~t;
-            if (t < 0)
-            {
-                list.Clear();
-                Report(text, IdOf(s), i + 1, list, wordBoundaries: false);
-                steps += list.Count;
+                stack.Push(t);
             }
         }
 
-        return steps;
-    }
-
-    private bool HasEdge(int o, int c)
-    {
-        int e = o + 3, end = e + (2 * _sparse[o + 1]);
-        for (; e < end; e += 2)
+        var nodes = new int[size];
+        foreach (int s in order)
         {
-            if (_sparse[e] == c)
+            int o = offset[s];
+            int children = trie.ChildCount[s];
+            nodes[o] = trie.Output[s];
+            if (s == 0 || children > DenseChildren)
             {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The target of state reference <paramref name="s"/> on class <paramref name="c"/>, following fail links.</summary>
-    private static int Step(int[] dense, int[] sparse, int denseLimit, int s, int c)
-    {
-        while (s >= denseLimit)
-        {
-            int o = s - denseLimit;
-            int e = o + 3, end = e + (2 * sparse[o + 1]);
-            for (; e < end; e += 2)
-            {
-                if (sparse[e] == c)
+                nodes[o + 1] = -1;
+                nodes.AsSpan(o + 2, classes).Fill(-1);
+                for (int t = trie.FirstChild[s]; t >= 0; t = trie.NextSibling[t])
                 {
-                    return sparse[e + 1];
+                    nodes[o + 2 + trie.EdgeClass[t]] = offset[t];
                 }
             }
-
-            s = sparse[o]; // fail link: a shallower state
+            else
+            {
+                nodes[o + 1] = children;
+                int e = o + 2;
+                for (int t = trie.FirstChild[s]; t >= 0; t = trie.NextSibling[t])
+                {
+                    nodes[e++] = trie.EdgeClass[t];
+                    nodes[e++] = offset[t];
+                }
+            }
         }
 
-        return dense[s + c];
+        return nodes;
     }
 
-    private int IdOf(int reference) => reference < _denseLimit ? reference / _classCount : _sparse[reference - _denseLimit + 2];
-
-    private void Report(ReadOnlySpan<char> text, int state, int end, List<AutomatonMatch> results, bool wordBoundaries)
+    /// <summary>A bit per hash of each pattern's first word (its leading word chars, up to the first other char).</summary>
+    private static (ulong[] Bits, int Shift) BuildFirstWordFilter(IReadOnlyList<string> patterns)
     {
-        bool endOk = !wordBoundaries || end >= text.Length || !Normalization.TextNormalizer.IsWordChar(text[end]);
-        if (!endOk)
+        // about 16 bits per distinct first word: a false positive (a walk that finds nothing) on ~6% of other words
+        int bits = 1 << 12;
+        while (bits < patterns.Count * 16 && bits < (1 << 22))
         {
-            return;
+            bits <<= 1;
         }
 
-        for (int st = _output[state] >= 0 ? state : _dictLink[state]; st >= 0; st = _dictLink[st])
+        var filter = new ulong[bits >> 6];
+        int shift = 32 - System.Numerics.BitOperations.Log2((uint)bits);
+        foreach (var p in patterns)
         {
-            int p = _output[st];
-            int start = end - _lengths[p];
-            if (wordBoundaries && start > 0 && Normalization.TextNormalizer.IsWordChar(text[start - 1]))
+            if (p.Length == 0 || !IsWord(p[0]))
             {
-                continue;
+                continue; // patterns that begin with another char are found through the root's row
             }
 
-            results.Add(new AutomatonMatch(start, end, p));
+            uint h = HashSeed;
+            for (int k = 0; k < p.Length && IsWord(p[k]); k++)
+            {
+                h = (h ^ p[k]) * HashPrime;
+            }
+
+            uint bit = (h * 0x9E3779B1u) >> shift;
+            filter[bit >> 6] |= 1UL << (int)(bit & 63);
         }
+
+        return (filter, shift);
     }
 
-    /// <summary>The keyword trie, built from the patterns in sorted order so that no child lookup is needed.</summary>
-    private sealed class Trie
+    private sealed class MatchOrder : IComparer<AutomatonMatch>
     {
-        public int Count;
-        public int[] FirstChild = new int[1024];
-        public int[] NextSibling = new int[1024];
-        public int[] EdgeClass = new int[1024];
-        public int[] ChildCount = new int[1024];
-        public int[] Output = new int[1024];
+        public static readonly MatchOrder Instance = new();
 
-        public static Trie Build(IReadOnlyList<string> patterns, ushort[] classOf, int[] lengths)
-        {
-            var order = new int[patterns.Count];
-            for (int i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-                lengths[i] = patterns[i].Length;
-            }
-
-            // ordinal order, then index: equal patterns keep the first one's id
-            Array.Sort(order, (a, b) =>
-            {
-                int cmp = string.CompareOrdinal(patterns[a], patterns[b]);
-                return cmp != 0 ? cmp : a.CompareTo(b);
-            });
-
-            var trie = new Trie();
-            trie.NewState(-1, 0);
-            var path = new int[1 + patterns.Select(p => p.Length).DefaultIfEmpty(0).Max()];
-            string previous = "";
-            foreach (int pi in order)
-            {
-                var p = patterns[pi];
-                if (p.Length == 0)
-                {
-                    continue;
-                }
-
-                // sorted: the pattern shares a prefix with the previous one, and every later char is a new state
-                int lcp = p.AsSpan().CommonPrefixLength(previous);
-                int s = path[lcp];
-                for (int j = lcp; j < p.Length; j++)
-                {
-                    s = trie.NewState(s, classOf[p[j]]);
-                    path[j + 1] = s;
-                }
-
-                if (trie.Output[s] < 0)
-                {
-                    trie.Output[s] = pi;
-                }
-
-                previous = p;
-            }
-
-            return trie;
-        }
-
-        private int NewState(int parent, int edgeClass)
-        {
-            if (Count == FirstChild.Length)
-            {
-                int size = Count * 2;
-                Array.Resize(ref FirstChild, size);
-                Array.Resize(ref NextSibling, size);
-                Array.Resize(ref EdgeClass, size);
-                Array.Resize(ref ChildCount, size);
-                Array.Resize(ref Output, size);
-            }
-
-            int s = Count++;
-            FirstChild[s] = -1;
-            NextSibling[s] = -1;
-            EdgeClass[s] = edgeClass;
-            ChildCount[s] = 0;
-            Output[s] = -1;
-            if (parent >= 0)
-            {
-                NextSibling[s] = FirstChild[parent];
-                FirstChild[parent] = s;
-                ChildCount[parent]++;
-            }
-
-            return s;
-        }
+        public int Compare(AutomatonMatch x, AutomatonMatch y) => x.End != y.End ? x.End.CompareTo(y.End) : x.Start.CompareTo(y.Start);
     }
 }
