@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Salus.Modules.Policies.Contracts;
@@ -60,7 +61,13 @@ internal static class ScreenCommands
     /// </summary>
     private static async Task<Func<string?, RuleSet?>?> PublishedRulesAsync(ParseResult parse)
     {
-        var app = SalusWebApp.Build(CliHost.ConfigArgs(parse, ["--Salus:Jobs:RunWorker=false", "--Logging:LogLevel:Default=None"]));
+        var args = CliHost.ConfigArgs(parse, ["--Salus:Jobs:RunWorker=false", "--Logging:LogLevel:Default=None"]);
+        if (EmbeddedDatabaseMissing(args))
+        {
+            return null; // decided from the configuration alone: building the web application costs a core for ~0.2 s
+        }
+
+        var app = SalusWebApp.Build(args);
         await using (app)
         {
             var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -81,5 +88,42 @@ internal static class ScreenCommands
             var fallback = active.ForMarket(null); // other markets fall back to the EU policy, as in the web application
             return market => market is not null && markets.TryGetValue(market, out var set) ? set : fallback;
         }
+    }
+
+    /// <summary>
+    /// True when the web application's configuration sources (read here without building it) select the embedded SQLite
+    /// database at its default place and that file does not exist. Anything unusual (another provider, a connection
+    /// string, a development environment with user secrets, another content root) answers false: the caller then asks
+    /// the application itself.
+    /// </summary>
+    internal static bool EmbeddedDatabaseMissing(string[] args)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        if (environment.Equals("Development", StringComparison.OrdinalIgnoreCase)
+            || args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT")))
+        {
+            return false;
+        }
+
+        // the same sources, in the same order, as WebApplication.CreateBuilder plus SalusWebApp's SALUS_ variables
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .AddEnvironmentVariables("SALUS_")
+            .Build();
+        var database = configuration.GetSection(DatabaseOptions.Section);
+        if (!string.IsNullOrWhiteSpace(database[nameof(DatabaseOptions.ConnectionString)])
+            || !(string.IsNullOrWhiteSpace(database[nameof(DatabaseOptions.Provider)])
+                 || Enum.TryParse<DatabaseProvider>(database[nameof(DatabaseOptions.Provider)], ignoreCase: true, out var provider) && provider == DatabaseProvider.Sqlite))
+        {
+            return false;
+        }
+
+        return !File.Exists(Path.Combine(DataFolder.PathOf(configuration[DataFolder.ConfigKey]), "salus.db"));
     }
 }

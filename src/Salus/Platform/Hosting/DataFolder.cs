@@ -11,6 +11,14 @@ public static class DataFolder
 
     public static string Resolve(string? configured)
     {
+        var full = PathOf(configured);
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
+    /// <summary>The folder <see cref="Resolve"/> would use, without creating it.</summary>
+    public static string PathOf(string? configured)
+    {
         var path = !string.IsNullOrWhiteSpace(configured)
             ? configured
             : Environment.GetEnvironmentVariable("SALUS_DATA");
@@ -19,8 +27,6 @@ public static class DataFolder
             path = "data";
         }
 
-        var full = Path.GetFullPath(path, Directory.GetCurrentDirectory());
-        Directory.CreateDirectory(full);
-        return full;
+        return Path.GetFullPath(path, Directory.GetCurrentDirectory());
     }
 }
