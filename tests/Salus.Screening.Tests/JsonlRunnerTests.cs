@@ -86,6 +86,15 @@ public sealed class JsonlRunnerTests
         Assert.Equal(textErr.ToString(), streamErr.ToString());
         Assert.Contains("line 2:", streamErr.ToString(), StringComparison.Ordinal);
         Assert.Contains("line 8:", streamErr.ToString(), StringComparison.Ordinal);
+
+        // blocks far smaller than a line (the reader grows them) and hundreds of blocks in flight keep order and line numbers
+        using var tinyIn = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input));
+        using var tinyOut = new MemoryStream();
+        var tinyErr = new StringWriter();
+        var tinySummary = await new JsonlScreening(screener) { StreamBlockBytes = 16 }.RunAsync(tinyIn, tinyOut, tinyErr);
+        Assert.Equal(streamSummary.Screened, tinySummary.Screened);
+        Assert.Equal(textOut.ToString(), System.Text.Encoding.UTF8.GetString(tinyOut.ToArray()));
+        Assert.Equal(textErr.ToString(), tinyErr.ToString());
     }
 
     [Fact]

@@ -1,24 +1,37 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace Salus.Screening.Cli;
 
 /// <summary>
-/// The byte-level JSONL path used for files: the input is read in large chunks, split into lines without
-/// strings, each chunk screened by all cores in contiguous slices (order kept), and every slice's output is
-/// written with one reusable <see cref="Utf8JsonWriter"/> straight into a byte buffer. The only per-line
-/// allocations are the request's text string and the engine's result.
+/// The byte-level JSONL path used for files, as a pipeline without barriers: one reader cuts the input into blocks of
+/// whole lines, every core takes the next block as soon as it is free and screens its lines, and one writer emits the
+/// blocks' outputs in input order. Lines are never turned into strings; each worker writes with one reusable
+/// <see cref="Utf8JsonWriter"/> straight into its block's byte buffer. The only per-line allocations are the request's
+/// text and the engine's result. At most <see cref="BlocksInFlight"/> blocks are held at once.
 /// </summary>
 public sealed partial class JsonlScreening
 {
-    private const int ChunkBytes = 1 << 21;
+    private const int BlocksInFlight = 16;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_lineWriter; // one per worker thread, pointed at each line's block output
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<ArrayBufferWriter<byte>> _outputs = [];
+
+    /// <summary>Bytes of input per block (a block grows to hold a longer line).</summary>
+    public int StreamBlockBytes { get; init; } = 1 << 18;
 
     private sealed class Slice
     {
-        public readonly ArrayBufferWriter<byte> Output = new(1 << 16);
+        public byte[] Input = [];
+        public int Length;
+        public long FirstLine;
+        public ArrayBufferWriter<byte>? Output;
         public readonly List<(long Line, string Message)> Errors = [];
-        public Utf8JsonWriter? Writer;
+        public readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public long Screened;
         public long Failed;
     }
@@ -30,25 +43,58 @@ public sealed partial class JsonlScreening
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        int workers = Environment.ProcessorCount;
-        var slices = new Slice[workers * 4];
-        for (int i = 0; i < slices.Length; i++)
+        var work = Channel.CreateBounded<Slice>(new BoundedChannelOptions(BlocksInFlight) { SingleWriter = true });
+        var ordered = Channel.CreateBounded<Slice>(new BoundedChannelOptions(BlocksInFlight) { SingleWriter = true, SingleReader = true });
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = failed.Token;
+        var workers = new Task[Environment.ProcessorCount];
+        for (int i = 0; i < workers.Length; i++)
         {
-            slices[i] = new Slice();
+            workers[i] = Task.Factory.StartNew(() => Work(work.Reader, failed), token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         }
 
-        byte[] buffer = new byte[ChunkBytes];
-        int filled = 0;
-        long lineNo = 0, screened = 0, failed = 0;
-        var lineStarts = new List<int>(1 << 15);
-        bool eof = false;
-        bool first = true;
-        while (true)
+        var writer = WriteInOrderAsync(ordered.Reader, output, errors, failed, token);
+        var reader = ReadBlocksAsync(input, work.Writer, ordered.Writer, token);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            await reader.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // a worker or the writer failed and stopped the run: its exception is the one to report
+        }
+        catch
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            work.Writer.TryComplete();
+            ordered.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        var (screened, bad) = await writer.ConfigureAwait(false);
+        await reader.ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return new JsonlRunSummary(screened + bad, screened, bad, sw.Elapsed);
+    }
+
+    /// <summary>Cuts the input into blocks of whole lines, numbered by their first line, and hands each to the workers and the writer.</summary>
+    private async Task ReadBlocksAsync(Stream input, ChannelWriter<Slice> work, ChannelWriter<Slice> ordered, CancellationToken token)
+    {
+        byte[] carry = ArrayPool<byte>.Shared.Rent(StreamBlockBytes);
+        int carried = 0;
+        long lineNo = 0;
+        bool eof = false, first = true;
+        while (!eof || carried > 0)
+        {
+            byte[] buffer = carry;
+            int filled = carried;
             while (!eof && filled < buffer.Length)
             {
-                int n = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                int n = await input.ReadAsync(buffer.AsMemory(filled), token).ConfigureAwait(false);
                 if (n == 0)
                 {
                     eof = true;
@@ -64,77 +110,121 @@ public sealed partial class JsonlScreening
                 start = 3; // UTF-8 byte order mark
             }
 
-            first = false;
-            int lastNl = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
-            int end = eof ? filled : lastNl + 1;
+            int end = eof ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
             if (end <= start && !eof)
             {
-                // a line longer than the buffer: grow and read on
-                Array.Resize(ref buffer, buffer.Length * 2);
+                // a line longer than the block: grow and read on
+                var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, filled).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                carry = bigger;
+                carried = filled;
                 continue;
             }
 
-            lineStarts.Clear();
-            for (int p = start; p < end;)
+            first = false;
+
+            // the incomplete last line moves to the next block's buffer
+            carried = filled - end;
+            carry = ArrayPool<byte>.Shared.Rent(Math.Max(StreamBlockBytes, carried * 2));
+            buffer.AsSpan(end, carried).CopyTo(carry);
+            if (start > 0)
             {
-                lineStarts.Add(p);
-                int nl = buffer.AsSpan(p, end - p).IndexOf((byte)'\n');
-                p = nl < 0 ? end : p + nl + 1;
+                buffer.AsSpan(start, end - start).CopyTo(buffer);
+                end -= start;
             }
 
-            lineStarts.Add(end);
-            ProcessChunk(buffer, lineStarts, lineNo, slices);
-            lineNo += lineStarts.Count - 1;
-            foreach (var slice in slices)
+            var block = new Slice { Input = buffer, Length = end, FirstLine = lineNo + 1 };
+            lineNo += buffer.AsSpan(0, end).Count((byte)'\n') + (end > 0 && buffer[end - 1] != (byte)'\n' ? 1 : 0);
+            await ordered.WriteAsync(block, token).ConfigureAwait(false);
+            await work.WriteAsync(block, token).ConfigureAwait(false);
+        }
+
+        ArrayPool<byte>.Shared.Return(carry);
+    }
+
+    private async Task Work(ChannelReader<Slice> work, CancellationTokenSource failed)
+    {
+        try
+        {
+            while (await work.WaitToReadAsync(failed.Token).ConfigureAwait(false))
             {
-                await output.WriteAsync(slice.Output.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                foreach (var (line, message) in slice.Errors)
+                while (work.TryRead(out var block))
+                {
+                    try
+                    {
+                        ProcessBlock(block);
+                        block.Done.TrySetResult();
+                    }
+                    catch (Exception ex)
+                    {
+                        block.Done.TrySetException(ex);
+                        throw;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        {
+            // stopped: the failure is reported by whoever stopped the run
+        }
+        catch
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Writes each block's output and errors in input order as soon as it is screened.</summary>
+    private async Task<(long Screened, long Failed)> WriteInOrderAsync(ChannelReader<Slice> ordered, Stream output, TextWriter errors, CancellationTokenSource stop, CancellationToken token)
+    {
+        long screened = 0, failed = 0;
+        try
+        {
+            await foreach (var block in ordered.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                await block.Done.Task.WaitAsync(token).ConfigureAwait(false);
+                await output.WriteAsync(block.Output!.WrittenMemory, token).ConfigureAwait(false);
+                foreach (var (line, message) in block.Errors)
                 {
                     await errors.WriteLineAsync($"line {line.ToString(CultureInfo.InvariantCulture)}: {message}").ConfigureAwait(false);
                 }
 
-                screened += slice.Screened;
-                failed += slice.Failed;
-            }
-
-            // keep the incomplete last line
-            int rest = filled - end;
-            Buffer.BlockCopy(buffer, end, buffer, 0, rest);
-            filled = rest;
-            if (eof && filled == 0)
-            {
-                break;
+                screened += block.Screened;
+                failed += block.Failed;
+                ArrayPool<byte>.Shared.Return(block.Input);
+                _outputs.Add(block.Output);
             }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
 
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return new JsonlRunSummary(screened + failed, screened, failed, sw.Elapsed);
+        return (screened, failed);
     }
 
-    private void ProcessChunk(byte[] buffer, List<int> lineStarts, long firstLineNo, Slice[] slices)
+    private void ProcessBlock(Slice block)
     {
-        int lines = lineStarts.Count - 1;
-        int per = (lines + slices.Length - 1) / slices.Length;
-        Parallel.For(0, slices.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, si =>
+        var output = _outputs.TryTake(out var pooled) ? pooled : new ArrayBufferWriter<byte>(1 << 19);
+        output.ResetWrittenCount();
+        block.Output = output;
+        var data = block.Input.AsSpan(0, block.Length);
+        long lineNo = block.FirstLine;
+        while (!data.IsEmpty)
         {
-            var slice = slices[si];
-            slice.Output.ResetWrittenCount();
-            slice.Errors.Clear();
-            slice.Screened = 0;
-            slice.Failed = 0;
-            int from = si * per, to = Math.Min(lines, from + per);
-            for (int i = from; i < to; i++)
+            int nl = data.IndexOf((byte)'\n');
+            var line = nl < 0 ? data : data[..nl];
+            data = nl < 0 ? default : data[(nl + 1)..];
+            line = line.TrimEnd("\r\n"u8);
+            if (!line.Trim(" \t"u8).IsEmpty)
             {
-                var line = buffer.AsSpan(lineStarts[i], lineStarts[i + 1] - lineStarts[i]);
-                line = line.TrimEnd("\r\n"u8);
-                if (line.Trim(" \t"u8).IsEmpty)
-                {
-                    continue; // blank lines are not records
-                }
-
-                ProcessLine(line, firstLineNo + i + 1, slice);
+                ProcessLine(line, lineNo, block); // blank lines are not records
             }
-        });
+
+            lineNo++;
+        }
     }
 
     private void ProcessLine(ReadOnlySpan<byte> line, long lineNo, Slice slice)
@@ -155,8 +245,8 @@ public sealed partial class JsonlScreening
             error = "invalid JSON: " + FirstSentence(ex.Message); // e.g. invalid UTF-8 inside a string
         }
 
-        var w = slice.Writer ??= new Utf8JsonWriter(slice.Output, LineWriterOptions);
-        w.Reset(slice.Output);
+        var w = t_lineWriter ??= new Utf8JsonWriter(slice.Output!, LineWriterOptions);
+        w.Reset(slice.Output!);
         var rawId = idLength > 0 ? line.Slice(idStart, idLength) : default;
         if (request is null)
         {
@@ -175,7 +265,7 @@ public sealed partial class JsonlScreening
         }
 
         w.Flush();
-        slice.Output.Write("\n"u8);
+        slice.Output!.Write("\n"u8);
     }
 
     private static void WriteId(Utf8JsonWriter w, ReadOnlySpan<byte> rawId, bool present)
