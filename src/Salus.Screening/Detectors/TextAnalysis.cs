@@ -36,18 +36,17 @@ internal sealed class TextAnalysis
 {
     private static readonly int KindCount = Enum.GetValues<LexiconKind>().Length;
 
-    private readonly List<Hit>[] _byKind;
+    // kinds without hits share one empty list (most texts hit a few of the ~25 kinds); never mutated through Of()
+    private static readonly List<Hit> NoHits = [];
+
+    private readonly List<Hit>?[] _byKind;
 
     public TextAnalysis(string text, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, string? language, bool fuzzyDrugs = true)
     {
         Text = text;
         Normalized = normalized;
         Sentences = SplitSentences(text);
-        _byKind = new List<Hit>[KindCount];
-        for (int i = 0; i < _byKind.Length; i++)
-        {
-            _byKind[i] = [];
-        }
+        _byKind = new List<Hit>?[KindCount];
 
         // matches arrive ordered by end; order them by start for the word counter
         matches.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -112,7 +111,7 @@ internal sealed class TextAnalysis
         {
             if (h.Info.Language is null || h.Info.Language == Language || h.Kind == LexiconKind.Abuse)
             {
-                _byKind[(int)h.Kind].Add(h);
+                (_byKind[(int)h.Kind] ??= []).Add(h);
             }
         }
 
@@ -131,20 +130,20 @@ internal sealed class TextAnalysis
 
     public int WordCount { get; }
 
-    public List<Hit> Of(LexiconKind kind) => _byKind[(int)kind];
+    public List<Hit> Of(LexiconKind kind) => _byKind[(int)kind] ?? NoHits;
 
-    public IEnumerable<Hit> InSentence(LexiconKind kind, int sentence) => _byKind[(int)kind].Where(h => h.Sentence == sentence);
+    public IEnumerable<Hit> InSentence(LexiconKind kind, int sentence) => Of(kind).Where(h => h.Sentence == sentence);
 
-    public bool AnyInSentence(LexiconKind kind, int sentence) => _byKind[(int)kind].Exists(h => h.Sentence == sentence);
+    public bool AnyInSentence(LexiconKind kind, int sentence) => Of(kind).Exists(h => h.Sentence == sentence);
 
-    public bool AnyInWindow(LexiconKind kind, int sentence, int radius) => _byKind[(int)kind].Exists(h => Math.Abs(h.Sentence - sentence) <= radius);
+    public bool AnyInWindow(LexiconKind kind, int sentence, int radius) => Of(kind).Exists(h => Math.Abs(h.Sentence - sentence) <= radius);
 
     /// <summary>Is there a hit of <paramref name="kind"/> ending at most <paramref name="maxWords"/> words before <paramref name="target"/>, in its sentence?</summary>
     public bool Before(LexiconKind kind, Hit target, int maxWords) =>
-        _byKind[(int)kind].Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords);
+        Of(kind).Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords);
 
     public bool Near(LexiconKind kind, Hit target, int maxWords) =>
-        _byKind[(int)kind].Exists(h => h != target && h.Sentence == target.Sentence &&
+        Of(kind).Exists(h => h != target && h.Sentence == target.Sentence &&
             (h.NEnd <= target.NStart ? target.Word - h.WordEnd : h.Word - target.WordEnd) <= maxWords);
 
     /// <summary>Words no lexicon matched that are one edit from a drug name (misspellings) become drug hits.</summary>

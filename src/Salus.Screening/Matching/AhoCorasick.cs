@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Salus.Screening.Matching;
 
 /// <summary>A match of pattern <see cref="Pattern"/> over normalised text [Start, End).</summary>
@@ -145,6 +147,7 @@ public sealed partial class AhoCorasick
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Child(int[] nodes, int s, int c)
     {
         int count = nodes[s + 1];
@@ -164,6 +167,7 @@ public sealed partial class AhoCorasick
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool MayStartPattern(uint hash)
     {
         uint bit = (hash * 0x9E3779B1u) >> _filterShift;
@@ -223,6 +227,7 @@ public sealed partial class AhoCorasick
         return table;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWord(char c) => c < 128 ? AsciiWord[c] : Normalization.TextNormalizer.IsWordChar(c);
 
     /// <summary>Depth-first records: [output, child count, (class, child)...] or [output, -1, child per class] (dense).</summary>
