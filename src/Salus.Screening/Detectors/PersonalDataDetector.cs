@@ -70,7 +70,10 @@ internal static partial class PersonalDataDetector
             }
         }
 
-        bool hasDigits = text.AsSpan().IndexOfAny(Digits) >= 0;
+        // a pattern cannot match with fewer digits in the whole text than it needs itself: most social texts have a few
+        // ("50mg", "2 weeks"), so the long-number patterns are skipped without running them
+        int digits = CountDigits(text);
+        bool hasDigits = digits > 0;
         if (HasToken(text, 16))
         {
             foreach (Match m in CodiceFiscaleRegex().Matches(text))
@@ -92,7 +95,8 @@ internal static partial class PersonalDataDetector
                 }
             }
 
-            foreach (Match m in BirthDateRegex().Matches(text))
+            // day, month and a two-digit year at the least
+            for (var m = digits >= 4 ? BirthDateRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 if (IsBirthDate(m))
                 {
@@ -100,7 +104,7 @@ internal static partial class PersonalDataDetector
                 }
             }
 
-            foreach (Match m in SsnRegex().Matches(text))
+            for (var m = digits >= 9 ? SsnRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 if (Validators.IsValidSsn(m.ValueSpan))
                 {
@@ -108,7 +112,7 @@ internal static partial class PersonalDataDetector
                 }
             }
 
-            foreach (Match m in CardRegex().Matches(text))
+            for (var m = digits >= 13 ? CardRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 if (Validators.IsValidCard(m.ValueSpan))
                 {
@@ -116,7 +120,7 @@ internal static partial class PersonalDataDetector
                 }
             }
 
-            foreach (Match m in PivaRegex().Matches(text))
+            for (var m = digits >= 11 ? PivaRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 var g = m.Groups["n"];
                 if (Validators.IsValidPartitaIva(g.ValueSpan))
@@ -125,7 +129,8 @@ internal static partial class PersonalDataDetector
                 }
             }
 
-            foreach (Match m in PhoneRegex().Matches(text))
+            // the shortest valid number is an Italian landline of six digits
+            for (var m = digits >= 6 ? PhoneRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 var v = m.ValueSpan.TrimEnd(" -./(".AsSpan());
                 if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v))
@@ -141,6 +146,19 @@ internal static partial class PersonalDataDetector
         }
 
         DetectHealthData(a, findings);
+    }
+
+    private static int CountDigits(string text)
+    {
+        int count = 0;
+        var rest = text.AsSpan();
+        for (int i = rest.IndexOfAny(Digits); i >= 0; i = rest.IndexOfAny(Digits))
+        {
+            count++;
+            rest = rest[(i + 1)..];
+        }
+
+        return count;
     }
 
     /// <summary>Could the text hold a codice fiscale (an ASCII letter/digit run of exactly 16 chars)?</summary>

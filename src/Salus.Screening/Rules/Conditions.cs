@@ -53,14 +53,37 @@ public sealed record AlwaysCondition : Condition
 
 public sealed record AllOf(IReadOnlyList<Condition> Conditions) : Condition
 {
-    public override bool Evaluate(RuleInput input) => Conditions.All(c => c.Evaluate(input));
+    public override bool Evaluate(RuleInput input)
+    {
+        // a loop, not LINQ: every screened text evaluates every rule
+        for (int i = 0; i < Conditions.Count; i++)
+        {
+            if (!Conditions[i].Evaluate(input))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override IEnumerable<string> ReferencedCategories() => Conditions.SelectMany(c => c.ReferencedCategories());
 }
 
 public sealed record AnyOf(IReadOnlyList<Condition> Conditions) : Condition
 {
-    public override bool Evaluate(RuleInput input) => Conditions.Any(c => c.Evaluate(input));
+    public override bool Evaluate(RuleInput input)
+    {
+        for (int i = 0; i < Conditions.Count; i++)
+        {
+            if (Conditions[i].Evaluate(input))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override IEnumerable<string> ReferencedCategories() => Conditions.SelectMany(c => c.ReferencedCategories());
 }
@@ -73,7 +96,18 @@ public sealed record NotCondition(Condition Inner) : Condition
 /// <summary>The request's context is one of <see cref="Contexts"/>.</summary>
 public sealed record ContextIs(IReadOnlyList<ScreeningContext> Contexts) : Condition
 {
-    public override bool Evaluate(RuleInput input) => Contexts.Contains(input.Request.Context);
+    public override bool Evaluate(RuleInput input)
+    {
+        for (int i = 0; i < Contexts.Count; i++)
+        {
+            if (Contexts[i] == input.Request.Context)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>The request's channel is one of <see cref="Channels"/> (case-insensitive).</summary>
@@ -99,8 +133,19 @@ public sealed record LanguageIs(IReadOnlyList<string> Languages) : Condition
 /// <summary>The category was found, with at least <see cref="MinScore"/> when the engine scores it.</summary>
 public sealed record HasCategory(string Category, double MinScore = 0) : Condition
 {
-    public override bool Evaluate(RuleInput input) =>
-        input.Categories.Contains(Category) && (MinScore <= 0 || !input.Scores.TryGetValue(Category, out var s) || s >= MinScore);
+    public override bool Evaluate(RuleInput input)
+    {
+        var categories = input.Categories;
+        for (int i = 0; i < categories.Count; i++)
+        {
+            if (string.Equals(categories[i], Category, StringComparison.Ordinal))
+            {
+                return MinScore <= 0 || !input.Scores.TryGetValue(Category, out var s) || s >= MinScore;
+            }
+        }
+
+        return false;
+    }
 
     public override IEnumerable<string> ReferencedCategories() => [Category];
 }
