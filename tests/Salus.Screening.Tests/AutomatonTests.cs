@@ -77,6 +77,14 @@ public sealed class AutomatonTests
             {
                 mismatches++;
             }
+
+            // and in the full automaton's order (by end, then start), which the word-start scan must reproduce
+            var reference = new List<AutomatonMatch>();
+            ac.FindAllWithFailLinks(text, reference, boundaries);
+            if (!got.SequenceEqual(reference))
+            {
+                mismatches++;
+            }
         }
 
         Assert.Equal(0, mismatches);

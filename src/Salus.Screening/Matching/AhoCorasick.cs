@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Salus.Screening.Matching;
 
@@ -93,7 +94,7 @@ public sealed partial class AhoCorasick
                 // only patterns that begin with this char ("#ad") can start here
                 if (nodes[2 + classOf[c]] >= 0)
                 {
-                    Walk(text, i, results);
+                    Walk(text, i, i, results, first);
                 }
 
                 i++;
@@ -111,26 +112,43 @@ public sealed partial class AhoCorasick
 
             if (MayStartPattern(h))
             {
-                Walk(text, i, results);
+                Walk(text, i, j, results, first);
             }
 
             i = j + 1; // text[j] follows a word char, so no match starts there
         }
 
-        if (results.Count - first > 1)
-        {
-            // the order of the full automaton: by end, then by start (the longest of several matches ending together first)
-            results.Sort(first, results.Count - first, MatchOrder.Instance);
-        }
     }
 
-    /// <summary>Follows the trie from <paramref name="start"/>, reporting each pattern that ends at a word boundary.</summary>
-    private void Walk(ReadOnlySpan<char> text, int start, List<AutomatonMatch> results)
+    /// <summary>
+    /// Follows the trie from <paramref name="start"/>, reporting each pattern that ends at a word boundary. The first word,
+    /// [start, <paramref name="wordEnd"/>), has no boundary inside it, so it is walked without looking for outputs.
+    /// </summary>
+    private void Walk(ReadOnlySpan<char> text, int start, int wordEnd, List<AutomatonMatch> results, int first)
     {
         var nodes = _nodes;
         var classOf = _classOf;
         int s = 0;
-        for (int k = start; k < text.Length;)
+        for (int k = start; k < wordEnd; k++)
+        {
+            int c = classOf[text[k]];
+            if (c == 0 || (s = Child(nodes, s, c)) < 0)
+            {
+                return;
+            }
+        }
+
+        if (nodes[s] >= 0 && wordEnd > start)
+        {
+            Append(results, first, new AutomatonMatch(start, wordEnd, nodes[s])); // wordEnd is the text's end or a non-word char
+        }
+
+        if (nodes[s + 1] == 0)
+        {
+            return; // no longer pattern begins with this word
+        }
+
+        for (int k = wordEnd; k < text.Length;)
         {
             int c = classOf[text[k]];
             if (c == 0 || (s = Child(nodes, s, c)) < 0)
@@ -142,9 +160,28 @@ public sealed partial class AhoCorasick
             int output = nodes[s];
             if (output >= 0 && (k == text.Length || !IsWord(text[k])))
             {
-                results.Add(new AutomatonMatch(start, k, output));
+                Append(results, first, new AutomatonMatch(start, k, output));
             }
         }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="match"/> in the full automaton's order: by end, then by start (the longest of the matches that
+    /// end together first). Walks report in start order, so only a longer multi-word match found before shorter ones that end
+    /// earlier is out of place: it moves back past them (a few places at most, never before <paramref name="first"/>).
+    /// </summary>
+    private static void Append(List<AutomatonMatch> results, int first, AutomatonMatch match)
+    {
+        results.Add(match);
+        var all = CollectionsMarshal.AsSpan(results);
+        int i = all.Length - 1;
+        while (i > first && (all[i - 1].End > match.End || (all[i - 1].End == match.End && all[i - 1].Start > match.Start)))
+        {
+            all[i] = all[i - 1];
+            i--;
+        }
+
+        all[i] = match;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -196,7 +233,7 @@ public sealed partial class AhoCorasick
             }
 
             list.Clear();
-            Walk(text, i, list);
+            Walk(text, i, j, list, 0);
             steps += list.Count;
             i = j == i ? i + 1 : j + 1;
         }
@@ -314,12 +351,5 @@ public sealed partial class AhoCorasick
         }
 
         return (filter, shift);
-    }
-
-    private sealed class MatchOrder : IComparer<AutomatonMatch>
-    {
-        public static readonly MatchOrder Instance = new();
-
-        public int Compare(AutomatonMatch x, AutomatonMatch y) => x.End != y.End ? x.End.CompareTo(y.End) : x.Start.CompareTo(y.Start);
     }
 }
