@@ -14,8 +14,10 @@ public sealed class Screener
 {
     private static readonly Lazy<Screener> Default = new(() =>
     {
+        // the classifier's weights are read on another core while the lexicons are built
+        var model = Task.Run(AdverseEventClassifier.LoadEmbeddedModel);
         var lexicon = ScreeningLexicon.LoadEmbedded();
-        return new Screener(lexicon, AdverseEventClassifier.LoadEmbedded(lexicon));
+        return new Screener(lexicon, model.GetAwaiter().GetResult()?.With(lexicon));
     });
 
     [ThreadStatic]

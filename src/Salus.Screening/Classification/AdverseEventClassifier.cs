@@ -42,7 +42,13 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     internal AeInput Prepare(string sentence) => AeFeatures.Build(_lexicon, _spans, sentence);
 
     /// <summary>Loads the embedded model; null when the assembly ships none.</summary>
-    public static AdverseEventClassifier? LoadEmbedded(ScreeningLexicon lexicon)
+    public static AdverseEventClassifier? LoadEmbedded(ScreeningLexicon lexicon) => LoadEmbeddedModel()?.With(lexicon);
+
+    /// <summary>
+    /// Reads the embedded model without the lexicon, which it needs only to score: the engine reads it while the lexicons
+    /// are built. Null when the assembly ships none.
+    /// </summary>
+    internal static EmbeddedModel? LoadEmbeddedModel()
     {
         var asm = typeof(AdverseEventClassifier).Assembly;
         using var model = asm.GetManifestResourceStream(ModelResource);
@@ -53,7 +59,14 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
             return null;
         }
 
-        return Load(model, info, spans, lexicon);
+        var meta = JsonSerializer.Deserialize(info, ScreeningJsonContext.Default.AeModelInfo) ?? throw new InvalidDataException("bad model info");
+        return new EmbeddedModel(LinearModelFile.Load(model, meta.Members), meta, spans is null ? null : SpanVocabulary.Load(spans));
+    }
+
+    /// <summary>A model read from its files, waiting for its lexicon.</summary>
+    internal sealed record EmbeddedModel(List<LinearMember> Members, AeModelInfo Info, SpanVocabulary? Spans)
+    {
+        public AdverseEventClassifier With(ScreeningLexicon lexicon) => new(Members, lexicon, Info, Spans);
     }
 
     /// <summary>Loads a model written by <see cref="ClassifierTrainer.Train"/> (model zip, info json, span vocabulary).</summary>
