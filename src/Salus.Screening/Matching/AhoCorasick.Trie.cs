@@ -21,12 +21,16 @@ public sealed partial class AhoCorasick
                 lengths[i] = patterns[i].Length;
             }
 
-            // ordinal order, then index: equal patterns keep the first one's id
-            Array.Sort(order, (a, b) =>
+            // ordinal order, then index: equal patterns keep the first one's id (the lexicon's patterns come sorted and
+            // distinct, which one linear check confirms without sorting again)
+            if (!StrictlyAscending(patterns))
             {
-                int cmp = string.CompareOrdinal(patterns[a], patterns[b]);
-                return cmp != 0 ? cmp : a.CompareTo(b);
-            });
+                Array.Sort(order, (a, b) =>
+                {
+                    int cmp = string.CompareOrdinal(patterns[a], patterns[b]);
+                    return cmp != 0 ? cmp : a.CompareTo(b);
+                });
+            }
 
             var trie = new Trie();
             trie.NewState(-1, 0);
@@ -58,6 +62,19 @@ public sealed partial class AhoCorasick
             }
 
             return trie;
+        }
+
+        private static bool StrictlyAscending(IReadOnlyList<string> patterns)
+        {
+            for (int i = 1; i < patterns.Count; i++)
+            {
+                if (string.CompareOrdinal(patterns[i - 1], patterns[i]) >= 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private int NewState(int parent, int edgeClass)

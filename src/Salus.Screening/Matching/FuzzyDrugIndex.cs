@@ -139,6 +139,7 @@ public sealed class FuzzyDrugIndex
 
     // A blocked filter: two bits per key, both in the same 64-bit word (one cache line read per probe). One bit per key
     // let about one word in two through to the dictionary; two bits cut those needless lookups several times over.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetFilter(ulong key)
     {
         var (word, mask) = FilterSlot(key);
