@@ -59,12 +59,14 @@ public sealed class InboxTests(BrowserFixture fixture, ITestOutputHelper output)
             b.Services.AddSingleton<IAdverseEventIntake>(intake);
         });
 
-        // Anna is on shift now, whatever the hour the test runs.
+        // Anna is on shift now, whatever the hour the test runs, and the only Italian agent on duty: the demo rota's lead
+        // shift (weekdays 9–18 Rome) would otherwise take every other conversation in the round robin.
         using (var scope = server.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SalusDbContext>();
             var team = await db.Set<Team>().SingleAsync(t => t.Name == "Team Italia");
             var anna = await db.Users.SingleAsync(u => u.Email == "agent.it@demo.salus.local");
+            db.Set<Shift>().RemoveRange(await db.Set<Shift>().Where(s => s.TeamId == team.Id && s.UserId != anna.Id && !s.OnCall).ToListAsync());
             db.Set<Shift>().Add(new Shift { TeamId = team.Id, UserId = anna.Id, UserName = anna.DisplayName, Label = "test", StartLocal = new(0, 0), EndLocal = new(0, 0), Capacity = 50 });
             await db.SaveChangesAsync();
         }
