@@ -91,7 +91,7 @@ public sealed partial class AhoCorasick
             char c = text[i];
             if (!IsWord(c))
             {
-                // only patterns that begin with this char ("#ad") can start here
+                // only patterns that begin with this char ("#ad") can start here: the root's dense row (offset 0) says
                 if (nodes[2 + classOf[c]] >= 0)
                 {
                     Walk(text, i, i, results, first);
@@ -117,7 +117,6 @@ public sealed partial class AhoCorasick
 
             i = j + 1; // text[j] follows a word char, so no match starts there
         }
-
     }
 
     /// <summary>
