@@ -1268,12 +1268,20 @@ namespace Salus.Migrations.Postgres.Migrations
                     b.Property<DateTime>("AddedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("BatchNumber")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DoseForm")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("DoseUnit")
                         .HasMaxLength(16)

@@ -1253,11 +1253,19 @@ namespace Salus.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("AddedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BatchNumber")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoseForm")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DoseUnit")

@@ -46,7 +46,8 @@ internal sealed class PvDemoSeeder(IServiceProvider services) : IDemoSeeder
             if (serious.Value.Products.FirstOrDefault() is { } product)
             {
                 var today = DateOnly.FromDateTime(now.UtcDateTime);
-                await work.SetDosingAsync(id, product.Id, new DosingUpdate(50, "mg", "una volta al giorno", "oral", "depressione", today.AddDays(-40), null, DrugAction.NotChanged),
+                await work.SetDosingAsync(id, product.Id, new DosingUpdate(50, "mg", "una volta al giorno", "oral", "depressione", today.AddDays(-40), null, DrugAction.NotChanged,
+                    "compressa rivestita con film", "DEMO-LOT-2026A"),
                     "Dosing from the reporter's follow-up", cancellationToken);
             }
         }

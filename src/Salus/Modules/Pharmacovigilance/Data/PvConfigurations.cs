@@ -101,6 +101,8 @@ internal sealed class CaseProductConfiguration : IEntityTypeConfiguration<CasePr
         builder.Property(p => p.Route).HasMaxLength(32);
         builder.Property(p => p.Indication).HasMaxLength(250);
         builder.Property(p => p.Action).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.DoseForm).HasMaxLength(Dosing.DoseFormMaxLength);
+        builder.Property(p => p.BatchNumber).HasMaxLength(Dosing.BatchNumberMaxLength);
     }
 }
 

@@ -244,6 +244,12 @@ public sealed class CaseProduct
     /// <summary>Action taken with the drug (G.k.8); null = not recorded.</summary>
     public DrugAction? Action { get; set; }
 
+    /// <summary>Pharmaceutical dose form as reported, free text (G.k.4.r.9.1, at most 60 characters).</summary>
+    public string? DoseForm { get; set; }
+
+    /// <summary>Batch / lot number (G.k.4.r.7, at most 35 characters).</summary>
+    public string? BatchNumber { get; set; }
+
     public void SetDosing(DosingUpdate d)
     {
         ArgumentNullException.ThrowIfNull(d);
@@ -255,6 +261,8 @@ public sealed class CaseProduct
         TherapyStart = d.TherapyStart;
         TherapyStop = d.TherapyStop;
         Action = d.Action;
+        DoseForm = Clean(d.DoseForm);
+        BatchNumber = Clean(d.BatchNumber);
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -234,11 +234,15 @@ public static class E2bWriter
                     E("code", A("code", ((int)action).ToString(CultureInfo.InvariantCulture)), A("codeSystem", $"{Oid}.1.15"))))
                 : null);
 
-    /// <summary>G.k.4.r: one dosage with text (frequency), therapy dates, route and dose; null when nothing is known.</summary>
+    /// <summary>
+    /// G.k.4.r: one dosage with text (frequency), therapy dates, route, dose, and the product as given: batch/lot number
+    /// (G.k.4.r.7) and dose form (G.k.4.r.9.1); null when nothing is known.
+    /// </summary>
     private static XElement? Dosage(CaseProduct p)
     {
         var route = Dosing.RouteFor(p.Route);
-        if (p.DoseValue is null && route is null && p.TherapyStart is null && p.TherapyStop is null && p.Frequency is null)
+        if (p.DoseValue is null && route is null && p.TherapyStart is null && p.TherapyStop is null && p.Frequency is null
+            && p.DoseForm is null && p.BatchNumber is null)
         {
             return null;
         }
@@ -254,9 +258,22 @@ public static class E2bWriter
             p.TherapyStart is null && p.TherapyStop is null ? null : new XElement(Hl7 + "effectiveTime", new XAttribute(Xsi + "type", "IVL_TS"),
                 p.TherapyStart is { } start ? E("low", A("value", Day(start))) : null,
                 p.TherapyStop is { } stop ? E("high", A("value", Day(stop))) : null),
-            route is null ? null : E("routeCode", A("code", route.E2bCode), A("codeSystem", $"{Oid}.1.14"), A("displayName", route.English), E("originalText", route.English)),
-            p.DoseValue is { } dose ? E("doseQuantity", A("value", dose.ToString("0.######", CultureInfo.InvariantCulture)), A("unit", p.DoseUnit ?? "1")) : null));
+            // G.k.4.r.10.2b code and G.k.4.r.10.1 text: the ICH list's own term for the code, whatever our UI label.
+            route is null ? null : E("routeCode", A("code", route.E2bCode), A("codeSystem", $"{Oid}.1.14"), A("displayName", route.E2bTerm), E("originalText", route.E2bTerm)),
+            p.DoseValue is { } dose ? E("doseQuantity", A("value", dose.ToString("0.######", CultureInfo.InvariantCulture)), A("unit", p.DoseUnit ?? "1")) : null,
+            DosageProduct(p)));
     }
+
+    /// <summary>
+    /// consumable/instanceOfKind of the dosage: productInstanceInstance/lotNumberText (G.k.4.r.7) before
+    /// kindOfProduct/formCode/originalText (G.k.4.r.9.1), in the schema's order. The form code system is the ICH
+    /// placeholder "TBD-DoseForm" of the element table's xpath: no EDQM term id (G.k.4.r.9.2b) is sent.
+    /// </summary>
+    private static XElement? DosageProduct(CaseProduct p) =>
+        p.BatchNumber is null && p.DoseForm is null ? null : E("consumable", A("typeCode", "CSM"), E("instanceOfKind", A("classCode", "INST"),
+            p.BatchNumber is null ? null : E("productInstanceInstance", A("classCode", "MMAT"), A("determinerCode", "INSTANCE"), E("lotNumberText", p.BatchNumber)),
+            p.DoseForm is null ? null : E("kindOfProduct", A("classCode", "MMAT"), A("determinerCode", "KIND"),
+                E("formCode", A("codeSystem", "TBD-DoseForm"), E("originalText", p.DoseForm)))));
 
     private static string Day(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

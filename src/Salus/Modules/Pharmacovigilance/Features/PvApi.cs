@@ -99,8 +99,9 @@ internal static class PvApi
                 ? Errors.Validation("pv.product.dosing", "The dosing is not valid.", new Dictionary<string, string[]>
                     { ["action"] = ["Use withdrawn, dose-reduced, dose-increased, not-changed, unknown or not-applicable."] }).ToProblem()
                 : (await work.SetDosingAsync(id, productId, new DosingUpdate(body.Dose, body.DoseUnit, body.Frequency, body.Route, body.Indication,
-                    body.TherapyStart, body.TherapyStop, action), body.Reason, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
-            .WithName("SetPvProductDosing").WithSummary("Dose and unit, frequency, route, indication, therapy dates and action taken of a product (audited with the reason).");
+                    body.TherapyStart, body.TherapyStop, action, body.DoseForm, body.BatchNumber), body.Reason, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
+            .WithName("SetPvProductDosing")
+            .WithSummary("Dose and unit, frequency, route, indication, therapy dates, action taken, dose form and batch number of a product (audited with the reason).");
         pv.MapPost("/cases/{id:guid}/follow-ups", async (Guid id, FollowUpBody body, FollowUpRequests requests, CancellationToken ct) =>
             (await requests.RequestAsync(id, body.Template, body.Language, ct)).ToHttp(f => TypedResults.Ok(new FollowUpDto(f.Id, "request", f.TemplateKey, f.Language, f.Text, f.AtUtc, f.By))))
             .WithName("RequestPvFollowUp").WithSummary("Sends an approved follow-up template to the reporter as a private message on the source channel.");

@@ -60,7 +60,7 @@ public sealed class CaseModel(SalusDbContext db, CaseWork work, DrugLinker linke
 
     /// <summary>The dose arrives as the number input sends it (always a dot), so it is parsed invariantly, not in the UI culture.</summary>
     public async Task<IActionResult> OnPostDosingAsync(Guid productId, string? dose, string? doseUnit, string? frequency, string? route, string? indication,
-        DateOnly? therapyStart, DateOnly? therapyStop, DrugAction? action, string? reason)
+        DateOnly? therapyStart, DateOnly? therapyStop, DrugAction? action, string? doseForm, string? batchNumber, string? reason)
     {
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(dose))
@@ -74,7 +74,7 @@ public sealed class CaseModel(SalusDbContext db, CaseWork work, DrugLinker linke
             value = parsed;
         }
 
-        return await Apply(work.SetDosingAsync(Id, productId, new DosingUpdate(value, doseUnit, frequency, route, indication, therapyStart, therapyStop, action),
+        return await Apply(work.SetDosingAsync(Id, productId, new DosingUpdate(value, doseUnit, frequency, route, indication, therapyStart, therapyStop, action, doseForm, batchNumber),
             string.IsNullOrWhiteSpace(reason) ? null : reason, Aborted));
     }
 

@@ -8,13 +8,13 @@ public sealed record ReactionDto(Guid Id, string? Term, string ReportedText, str
 
 public sealed record ProductDto(
     Guid Id, string Name, string? Code, string? Ingredients, string Role, decimal? Dose, string? DoseUnit, string? Frequency, string? Route,
-    string? Indication, DateOnly? TherapyStart, DateOnly? TherapyStop, string? Action)
+    string? Indication, DateOnly? TherapyStart, DateOnly? TherapyStop, string? Action, string? DoseForm, string? BatchNumber)
 {
     public static ProductDto From(CaseProduct p)
     {
         ArgumentNullException.ThrowIfNull(p);
         return new(p.Id, p.Name, p.Code, p.Ingredients, p.Role.ToString().ToLowerInvariant(), p.DoseValue, p.DoseUnit, p.Frequency, p.Route,
-            p.Indication, p.TherapyStart, p.TherapyStop, p.Action is { } a ? ActionKey(a) : null);
+            p.Indication, p.TherapyStart, p.TherapyStop, p.Action is { } a ? ActionKey(a) : null, p.DoseForm, p.BatchNumber);
     }
 
     /// <summary>The API's names for <see cref="DrugAction"/>: withdrawn, dose-reduced, dose-increased, not-changed, unknown, not-applicable.</summary>
@@ -104,9 +104,10 @@ public sealed record ReactionCodingBody(DateOnly? OnsetDate, ReactionOutcome Out
 
 public sealed record ProductBody(string? Name, ProductRole Role = ProductRole.Suspect);
 
+/// <summary>The whole dosing record of a product: like every field here, an omitted dose form or batch number is stored as empty.</summary>
 public sealed record ProductDosingBody(
     decimal? Dose, string? DoseUnit, string? Frequency, string? Route, string? Indication,
-    DateOnly? TherapyStart, DateOnly? TherapyStop, string? Action, string? Reason);
+    DateOnly? TherapyStart, DateOnly? TherapyStop, string? Action, string? Reason, string? DoseForm = null, string? BatchNumber = null);
 
 public sealed record FollowUpBody(string? Template, string? Language);
 
