@@ -57,6 +57,28 @@ public abstract class E2bExportTests(SalusApp app, RecordingChannelActions chann
     }
 
     [SkippableFact]
+    public async Task A_source_text_with_control_characters_still_exports_as_schema_valid_e2b()
+    {
+        app.SkipIfUnavailable();
+        var agent = await app.SignInAsync(Demo.Agent);
+        var officer = await app.SignInAsync(PvApi.Officer);
+
+        // a bell and a start-of-heading, as pasted text sometimes carries; the emoji is a valid surrogate pair
+        var text = "Since Zoloft I get\u0007 dizzy spells\u0001 every \U0001F635 morning, really";
+        var id = (await PvApi.ConfirmAsync(officer, await PvApi.FlagAsync(agent, new { text, market = "US", products = new[] { "Zoloft" }, reactions = new[] { "dizzy spells" } })))
+            .GetProperty("id").GetGuid();
+
+        var response = await officer.GetAsync($"/api/pv/cases/{id}/e2b");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = await response.Content.ReadAsStringAsync();
+        Assert.Empty(E2bSchemas.Validate(xml));
+        var narrative = XDocument.Parse(xml).Descendants(H + "investigationEvent").Single().Element(H + "text")!.Value;
+        Assert.Contains("dizzy spells", narrative, StringComparison.Ordinal);
+        Assert.Contains("\U0001F635", narrative, StringComparison.Ordinal);
+        Assert.DoesNotContain(narrative, c => c is '\u0007' or '\u0001');
+    }
+
+    [SkippableFact]
     public async Task The_pv_export_verb_writes_a_valid_e2b_file_for_a_case_number()
     {
         app.SkipIfUnavailable();

@@ -141,6 +141,19 @@ public static class E2bWriter
     public static string ToXml(XDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+
+        // Text from social media can carry chars XML 1.0 cannot hold (U+0007, lone surrogates...): each becomes a space
+        // rather than failing the whole export.
+        foreach (var text in document.DescendantNodes().OfType<XText>())
+        {
+            text.Value = XmlSafe(text.Value);
+        }
+
+        foreach (var attribute in document.Descendants().Attributes())
+        {
+            attribute.Value = XmlSafe(attribute.Value);
+        }
+
         var sb = new StringBuilder();
         using (var writer = System.Xml.XmlWriter.Create(new Utf8StringWriter(sb), new System.Xml.XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
         {
@@ -148,6 +161,42 @@ public static class E2bWriter
         }
 
         return sb.ToString();
+    }
+
+    private static string XmlSafe(string value)
+    {
+        int bad = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(value[i]))
+            {
+                bad++;
+            }
+        }
+
+        if (bad == 0)
+        {
+            return value;
+        }
+
+        var chars = value.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(chars[i]))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The case narrative (H.1): the officer's narrative, the source text as received and any follow-up replies, with handles redacted.</summary>
