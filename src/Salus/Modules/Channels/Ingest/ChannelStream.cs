@@ -14,7 +14,7 @@ namespace Salus.Modules.Channels.Ingest;
 /// <summary>
 /// The live stream of one channel. Connects; on every (re)connect records the channel healthy and enqueues one poll
 /// from the stored cursor (what was sent while disconnected is caught up; the stream is already open, so nothing falls
-/// in between); stores each relevant event durably (<see cref="StreamedEventStore"/>) before reading the next; on a
+/// in between) and one look-up of the recently stored statuses (edits and deletions made meanwhile, <see cref="StatusRecheckHandler"/>); stores each relevant event durably (<see cref="StreamedEventStore"/>) before reading the next; on a
 /// drop, a refusal or an error reconnects after an exponential backoff with jitter. A refused connection is recorded
 /// as the channel's last error.
 /// </summary>
@@ -137,7 +137,13 @@ public sealed partial class ChannelStream(
             if (catchUp)
             {
                 health.Succeeded(state);
-                scope.ServiceProvider.GetRequiredService<JobQueue>().Add(PollScheduling.PollJob, JsonSerializer.Serialize(new PollChannel(channel.Id)));
+                var jobs = scope.ServiceProvider.GetRequiredService<JobQueue>();
+                jobs.Add(PollScheduling.PollJob, JsonSerializer.Serialize(new PollChannel(channel.Id)));
+                if (connector is IStatusRecheckConnector && options.StatusRecheckMaxStatuses > 0)
+                {
+                    // Edits and deletions of stored statuses made while disconnected: looked up again (see StatusRecheckHandler).
+                    jobs.Add(StatusRecheckHandler.RecheckJob, JsonSerializer.Serialize(new RecheckChannel(channel.Id)));
+                }
             }
             else if (failure is not null)
             {
