@@ -63,14 +63,15 @@ internal sealed class PollChannelHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (connector is Connectors.IStatusRecheckConnector)
+        if (connector is Connectors.IStatusRecheckConnector && state.StreamConnectedUtc is null)
         {
+            // A connected stream brings edits and deletions live (and each reconnect looks them up): no periodic look-up then.
             await EnqueueRecheckAsync(channel.Id, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The safety net besides stream reconnects: at most one catch-up of edits and deletions per channel and
+    /// The safety net for polled channels and streams that are down: at most one catch-up of edits and deletions per channel and
     /// <see cref="ChannelsOptions.StatusRecheckIntervalMinutes"/> (one job per interval slot, by its dedup key).
     /// </summary>
     private async Task EnqueueRecheckAsync(Guid channelId, CancellationToken cancellationToken)
