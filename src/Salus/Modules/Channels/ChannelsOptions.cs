@@ -92,6 +92,13 @@ public sealed class ChannelsOptions
     public int StatusRecheckIntervalMinutes { get; set; } = 60;
 
     /// <summary>
+    /// Least seconds between two catch-ups of one stream: a flapping connection gets one look-up per gap (a reconnect
+    /// inside it is covered by the look-up scheduled at the gap's end), not one per reconnect. 0: every reconnect.
+    /// </summary>
+    [Range(0, 24 * 3600)]
+    public int StatusRecheckMinGapSeconds { get; set; } = 300;
+
+    /// <summary>
     /// Requests of the platform's rate-limit window (Mastodon's <c>X-RateLimit-Remaining</c>) the catch-up leaves to
     /// polls and replies: when fewer remain it stops and resumes after <c>X-RateLimit-Reset</c>.
     /// </summary>

@@ -39,7 +39,7 @@ public abstract class MastodonCatchUpTests(SalusApp app)
         await app.DrainJobsAsync();
 
         await DropAsync(channel);
-        app.Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(6)); // an outage longer than the 5-minute gap between two catch-ups
         Sandbox.Edit("mastodon", edited.Id, "@salusdemo ho preso il farmaco ieri e ora ho le palpitazioni");
         Sandbox.Delete("mastodon", deleted.Id);
         Assert.Equal(0, await app.InScope(sp => Raw(sp, channel).CountAsync(e => e.EventId.StartsWith("mastodon:status:")))); // nobody was listening
@@ -105,7 +105,7 @@ public abstract class MastodonCatchUpTests(SalusApp app)
 
         await DropAsync(channel);
         Sandbox.MastodonMultiLookup = false; // a Mastodon older than 4.3: no GET /api/v1/statuses?id[]=
-        app.Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(6)); // an outage longer than the 5-minute gap between two catch-ups
         Sandbox.Delete("mastodon", old.Id);
         Sandbox.Delete("mastodon", recent.Id);
         var lookedUpBefore = Sandbox.LookedUpStatuses().Count;
@@ -142,7 +142,7 @@ public abstract class MastodonCatchUpTests(SalusApp app)
         var oldest = mentions[0];
 
         await DropAsync(channel);
-        app.Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(6)); // an outage longer than the 5-minute gap between two catch-ups
         Sandbox.Edit("mastodon", newest.Id, "@salusdemo messaggio corretto: mi gira la testa");
         Sandbox.Delete("mastodon", oldest.Id);
         Sandbox.FailMastodonLookup(successfulLookups: 1, status: 429); // batch 1 (20 newest) answers, batch 2 is rate limited
@@ -187,7 +187,7 @@ public abstract class MastodonCatchUpTests(SalusApp app)
 
         await app.DrainJobsAsync();
         await DropAsync(channel);
-        app.Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(6)); // an outage longer than the 5-minute gap between two catch-ups
         Sandbox.Delete("mastodon", mentions[0].Id);
         Sandbox.MastodonLookupsPerWindow = 10; // 9 left after the first look-up: below the reserve of 30 kept for polls and replies
         try
@@ -239,6 +239,38 @@ public abstract class MastodonCatchUpTests(SalusApp app)
         Assert.Equal([first.Id, second.Id], Sandbox.LookedUpStatuses().Skip(lookedUpBefore).Order());
         Assert.Equal("@salusdemo prima domanda, corretta", (await InboxItemAsync(channel, first.Id)).Text);
         Assert.True((await InboxItemAsync(channel, second.Id)).DeletedOnPlatform);
+    }
+
+    [SkippableFact]
+    public async Task Flapping_stream_gets_one_catch_up_per_gap_and_a_reconnect_inside_it_is_covered_by_the_next()
+    {
+        app.SkipIfUnavailable();
+        var channel = await StreamingChannelAsync();
+        await ConnectedAsync(channel); // the first connect's catch-up ran at once
+        var connectedAt = app.Factory.Clock.GetUtcNow().UtcDateTime;
+
+        await DropAsync(channel);
+        await ReconnectAsync(channel);
+        var deferred = Assert.Single(await PendingRecheckJobsAsync(channel));
+        Assert.True(deferred.RunAfterUtc >= connectedAt.AddMinutes(4.9)); // at the end of the gap, not now
+        await DropAsync(channel);
+        Sandbox.StreamsAvailable = true;
+        await UntilAsync(() => Task.FromResult(Streams.IsConnected(channel.Id)), advanceClock: true);
+        await UntilAsync(async () => await PendingPollsAsync(channel) >= 1); // the reconnect was recorded (its catch-up poll is queued)
+        await app.DrainJobsAsync();
+        Assert.Equal(deferred.Id, Assert.Single(await PendingRecheckJobsAsync(channel)).Id); // covered by the one already scheduled
+
+        await StopAllStreamsAsync();
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        await app.DrainJobsAsync();
+        Assert.Empty(await PendingRecheckJobsAsync(channel));
+    }
+
+    private Task<int> PendingPollsAsync(Channel channel)
+    {
+        var payload = JsonSerializer.Serialize(new PollChannel(channel.Id));
+        return app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Jobs
+            .CountAsync(j => j.Type == PollScheduling.PollJob && j.Payload == payload && j.Status == JobStatus.Pending));
     }
 
     private async Task PollAsync(Channel channel)

@@ -23,6 +23,7 @@ public sealed partial class ChannelStream(
     TimeProvider time, ILogger<ChannelStream> logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly RecheckPacer _recheckPacer = new(TimeSpan.FromSeconds(options.StatusRecheckMinGapSeconds));
     private Task _run = Task.CompletedTask;
     private volatile bool _connected;
 
@@ -127,6 +128,9 @@ public sealed partial class ChannelStream(
     /// <summary>Updates the channel's state (health, stream status) and, on connect, enqueues the catch-up poll in the same save.</summary>
     private async Task RecordAsync(Action<ChannelState> change, bool catchUp, CancellationToken cancellationToken, Error? failure = null)
     {
+        var recheckAt = catchUp && connector is IStatusRecheckConnector && options.StatusRecheckMaxStatuses > 0
+            ? _recheckPacer.Plan(time.GetUtcNow().UtcDateTime)
+            : null;
         for (var attempt = 0; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -139,10 +143,10 @@ public sealed partial class ChannelStream(
                 health.Succeeded(state);
                 var jobs = scope.ServiceProvider.GetRequiredService<JobQueue>();
                 jobs.Add(PollScheduling.PollJob, JsonSerializer.Serialize(new PollChannel(channel.Id)));
-                if (connector is IStatusRecheckConnector && options.StatusRecheckMaxStatuses > 0)
+                if (recheckAt is { } at)
                 {
                     // Edits and deletions of stored statuses made while disconnected: looked up again (see StatusRecheckHandler).
-                    jobs.Add(StatusRecheckHandler.RecheckJob, JsonSerializer.Serialize(new RecheckChannel(channel.Id)));
+                    jobs.Add(StatusRecheckHandler.RecheckJob, JsonSerializer.Serialize(new RecheckChannel(channel.Id)), runAfterUtc: at);
                 }
             }
             else if (failure is not null)
@@ -154,6 +158,11 @@ public sealed partial class ChannelStream(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (recheckAt is { } scheduled)
+                {
+                    _recheckPacer.Scheduled(scheduled);
+                }
+
                 return;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
