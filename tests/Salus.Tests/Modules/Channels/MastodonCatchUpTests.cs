@@ -242,6 +242,32 @@ public abstract class MastodonCatchUpTests(SalusApp app)
     }
 
     [SkippableFact]
+    public async Task Refused_look_up_is_recorded_in_the_channel_health_stores_nothing_and_the_next_catch_up_applies_the_change()
+    {
+        app.SkipIfUnavailable();
+        var channel = await StreamingChannelAsync();
+        await ConnectedAsync(channel);
+        var mention = await MentionAsync(channel, "9501", "rita@salute.social", "@salusdemo ho avuto una reazione");
+        await app.DrainJobsAsync();
+
+        await DropAsync(channel);
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        Sandbox.Delete("mastodon", mention.Id);
+        Sandbox.FailMastodonLookup(successfulLookups: 0, status: 401);
+        await ReconnectAsync(channel);
+        await app.DrainJobsAsync();
+
+        var state = await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<ChannelState>().AsNoTracking().SingleAsync(s => s.ChannelId == channel.Id));
+        Assert.StartsWith("channel.auth:", state.LastError, StringComparison.Ordinal);
+        Assert.False((await InboxItemAsync(channel, mention.Id)).DeletedOnPlatform);
+        Assert.Empty(await PendingRecheckJobsAsync(channel)); // not a rate limit: left to the next reconnect or interval
+
+        await EnqueueRecheckAsync(channel);
+        await app.DrainJobsAsync();
+        Assert.True((await InboxItemAsync(channel, mention.Id)).DeletedOnPlatform);
+    }
+
+    [SkippableFact]
     public async Task Flapping_stream_gets_one_catch_up_per_gap_and_a_reconnect_inside_it_is_covered_by_the_next()
     {
         app.SkipIfUnavailable();
