@@ -28,6 +28,9 @@ public interface IStatusRecheckConnector
     /// <summary>Whether the platform id is one this connector can look up (guards the query string).</summary>
     bool IsStatusId(string platformItemId);
 
+    /// <summary>Orders status ids by age (newest last): the catch-up takes the newest first and resumes below an id.</summary>
+    int CompareStatusIds(string a, string b);
+
     Task<Result<StatusLookup>> LookUpStatusesAsync(ChannelContext channel, IReadOnlyList<string> ids, bool multi, CancellationToken cancellationToken);
 
     /// <summary>The stored form of an edit found by the lookup: the same event id and body shape as the streamed edit.</summary>

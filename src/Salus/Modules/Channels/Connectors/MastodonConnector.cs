@@ -202,6 +202,8 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
 
     public bool IsStatusId(string platformItemId) => platformItemId.Length is > 0 and <= 40 && platformItemId.All(char.IsAsciiLetterOrDigit);
 
+    public int CompareStatusIds(string a, string b) => CompareIds(a, b);
+
     /// <summary>
     /// <c>GET /api/v1/statuses?id[]=…</c> (Mastodon 4.3+): statuses missing from the answer are deleted or no longer
     /// visible. A server without it answers 404; then (and in later batches) <c>GET /api/v1/statuses/:id</c> one by

@@ -45,8 +45,8 @@ internal sealed partial class StatusRecheckHandler(
         var context = directory.ToContext(channel);
         var known = await KnownStatusesAsync(context, connector, settings, cancellationToken);
         var candidates = known.Values
-            .Where(k => !k.Deleted && recheck.IsStatusId(k.Id) && (payload.Before is null || MastodonConnector.CompareIds(k.Id, payload.Before) < 0))
-            .Select(k => k.Id).OrderDescending(Comparer<string>.Create(MastodonConnector.CompareIds)).Take(settings.StatusRecheckMaxStatuses).ToList();
+            .Where(k => !k.Deleted && recheck.IsStatusId(k.Id) && (payload.Before is null || recheck.CompareStatusIds(k.Id, payload.Before) < 0))
+            .Select(k => k.Id).OrderDescending(Comparer<string>.Create(recheck.CompareStatusIds)).Take(settings.StatusRecheckMaxStatuses).ToList();
         var batches = candidates.Chunk(Math.Max(1, recheck.MaxIdsPerLookup)).ToList();
         var resume = payload.Before;
         var multi = true;
