@@ -14,9 +14,10 @@ namespace Salus.Modules.Channels.Ingest;
 /// <summary>
 /// The live stream of one channel. Connects; on every (re)connect records the channel healthy and enqueues one poll
 /// from the stored cursor (what was sent while disconnected is caught up; the stream is already open, so nothing falls
-/// in between) and one look-up of the recently stored statuses (edits and deletions made meanwhile, <see cref="StatusRecheckHandler"/>); stores each relevant event durably (<see cref="StreamedEventStore"/>) before reading the next; on a
-/// drop, a refusal or an error reconnects after an exponential backoff with jitter. A refused connection is recorded
-/// as the channel's last error.
+/// in between) and one look-up of the recently stored statuses (edits and deletions made meanwhile, see
+/// <see cref="StatusRecheckHandler"/>; paced by <see cref="RecheckPacer"/>); stores each relevant event durably
+/// (<see cref="StreamedEventStore"/>) before reading the next; on a drop, a refusal or an error reconnects after an
+/// exponential backoff with jitter. A refused connection is recorded as the channel's last error.
 /// </summary>
 public sealed partial class ChannelStream(
     ChannelContext channel, IStreamingConnector connector, HttpClient client, IServiceScopeFactory scopes, ChannelsOptions options,
