@@ -44,6 +44,8 @@ public abstract class MastodonCatchUpTests(SalusApp app)
         Sandbox.Delete("mastodon", deleted.Id);
         Assert.Equal(0, await app.InScope(sp => Raw(sp, channel).CountAsync(e => e.EventId.StartsWith("mastodon:status:")))); // nobody was listening
 
+        var editedId = (await InboxItemAsync(channel, edited.Id)).Id.ToString();
+        var trailOfEdited = await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<AuditEntry>().CountAsync(a => a.EntityId == editedId));
         var lookedUpBefore = Sandbox.LookedUpStatuses().Count;
         await ReconnectAsync(channel);
         Assert.Equal(1, await PendingRechecksAsync(channel)); // enqueued with the catch-up poll
@@ -68,6 +70,7 @@ public abstract class MastodonCatchUpTests(SalusApp app)
         Assert.False(unchangedItem.Edited);
         Assert.False(unchangedItem.DeletedOnPlatform);
         Assert.Single(RecordingSink.Of(channel.Id), i => i.PlatformItemId == edited.Id && i.Change == InboundChange.Edited);
+        Assert.True(await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<AuditEntry>().CountAsync(a => a.EntityId == editedId)) > trailOfEdited); // the edit is in the trail
         Assert.Single(RecordingSink.Of(channel.Id), i => i.PlatformItemId == deleted.Id && i.Change == InboundChange.Deleted);
 
         // A second catch-up looks up again (the deleted one no more) and changes nothing: no row, no job, no audit entry.
