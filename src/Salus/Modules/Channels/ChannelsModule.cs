@@ -52,6 +52,7 @@ public sealed class ChannelsModule : ISalusModule
         services.AddScoped<IChannelActions, ChannelActions>();
         services.AddJobHandler<ProcessRawEventHandler>(RawEventStore.ProcessJob);
         services.AddJobHandler<PollChannelHandler>(PollScheduling.PollJob);
+        services.AddJobHandler<StatusRecheckHandler>(StatusRecheckHandler.RecheckJob);
         if (configuration.GetValue($"{ChannelsOptions.Section}:RunPollScheduler", true))
         {
             services.AddHostedService<PollSchedulerService>();

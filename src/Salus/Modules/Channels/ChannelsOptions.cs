@@ -76,6 +76,35 @@ public sealed class ChannelsOptions
     [Range(5, 3600)]
     public int StreamIdleTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Catch-up of edits and deletions (Mastodon): statuses stored for the channel within this many hours are looked up
+    /// again on every stream (re)connect and periodically, so changes made while nothing was listening are applied.
+    /// </summary>
+    [Range(1, 24 * 30)]
+    public int StatusRecheckWindowHours { get; set; } = 48;
+
+    /// <summary>Most statuses one catch-up looks up (newest first), in batches of the platform's limit (Mastodon: 20). 0 turns the catch-up off.</summary>
+    [Range(0, 5000)]
+    public int StatusRecheckMaxStatuses { get; set; } = 200;
+
+    /// <summary>Minutes between catch-ups run from the regular poll (the safety net besides reconnects); 0: on reconnect only.</summary>
+    [Range(0, 7 * 24 * 60)]
+    public int StatusRecheckIntervalMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Least seconds between two catch-ups of one stream: a flapping connection gets one look-up per gap (a reconnect
+    /// inside it is covered by the look-up scheduled at the gap's end), not one per reconnect. 0: every reconnect.
+    /// </summary>
+    [Range(0, 24 * 3600)]
+    public int StatusRecheckMinGapSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Requests of the platform's rate-limit window (Mastodon's <c>X-RateLimit-Remaining</c>) the catch-up leaves to
+    /// polls and replies: when fewer remain it stops and resumes after <c>X-RateLimit-Reset</c>.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int StatusRecheckRateLimitReserve { get; set; } = 30;
+
     public SandboxOptions Sandbox { get; set; } = new();
 }
 

@@ -77,6 +77,29 @@ public sealed class MastodonStreamFormatTests
         Assert.Null(connector.Interpret(Channel, new ServerSentEvent("status.update", status.Replace("\"id\":\"5\"", "\"id\":\"14715\"", StringComparison.Ordinal))));
     }
 
+    [Fact]
+    public void Catch_up_edit_and_deletion_have_the_streamed_event_ids_and_normalise_like_the_streamed_events()
+    {
+        var connector = new MastodonConnector(null!);
+        const string status = """{"id":"109","created_at":"2022-11-15T16:06:48.410Z","in_reply_to_id":null,"visibility":"public","edited_at":"2022-11-15T16:07:29.023Z","content":"<p>edited &amp; fixed</p>","account":{"id":"5","acct":"bob@x.example","display_name":"Bob"},"mentions":[{"id":"14715","acct":"trwnh"}]}""";
+        var streamed = connector.Interpret(Channel, new ServerSentEvent("status.update", status))!;
+        var caught = connector.EditOf(new CheckedStatus("109", DateTimeOffset.Parse("2022-11-15T16:07:29.023Z", System.Globalization.CultureInfo.InvariantCulture), status));
+        Assert.Equal(streamed.EventId, caught.EventId);
+        Assert.StartsWith("{\"stream\":[\"catch-up\"],\"event\":\"status.update\",\"payload\":{", caught.Body, StringComparison.Ordinal);
+        Assert.Equal(connector.Normalize(Channel, Raw(streamed)), connector.Normalize(Channel, Raw(caught)));
+
+        var streamedDeletion = connector.Interpret(Channel, new ServerSentEvent("delete", "109"))!;
+        var caughtDeletion = connector.DeletionOf("109");
+        Assert.Equal(streamedDeletion.EventId, caughtDeletion.EventId);
+        var deleted = Assert.Single(connector.Normalize(Channel, Raw(caughtDeletion)));
+        Assert.Equal(InboundChange.Deleted, deleted.Change);
+        Assert.Equal("109", deleted.PlatformItemId);
+
+        Assert.True(connector.IsStatusId("110000000001000001"));
+        Assert.False(connector.IsStatusId("1&id[]=2"));
+        Assert.False(connector.IsStatusId(""));
+    }
+
     private static RawEvent Raw(StreamedItem stored) => new()
     {
         ChannelId = Channel.Id, EventId = stored.EventId, Source = RawEventSource.Stream, Body = stored.Body, ReceivedUtc = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc),

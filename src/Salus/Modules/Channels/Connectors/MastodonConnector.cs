@@ -14,7 +14,7 @@ namespace Salus.Modules.Channels.Connectors;
 /// and, for channels set to stream, pushed live over the user stream (server-sent events, see <see cref="IStreamingConnector"/>);
 /// replies and direct messages posted with an <c>Idempotency-Key</c> derived from what is sent, so a retried job cannot post twice.
 /// </summary>
-public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase(http), IStreamingConnector
+public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase(http), IStreamingConnector, IStatusRecheckConnector
 {
     private static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(30);
 
@@ -188,11 +188,110 @@ public sealed partial class MastodonConnector(PlatformHttp http) : ConnectorBase
     }
 
     /// <summary>The streamed event as stored: the payload kept byte for byte (JSON as JSON, a bare id as a string).</summary>
-    internal static string Envelope(ServerSentEvent streamed)
+    internal static string Envelope(ServerSentEvent streamed, string stream = "user")
     {
         var payload = streamed.Data.TrimStart().StartsWith('{') ? streamed.Data : JsonSerializer.Serialize(streamed.Data.Trim());
-        return $"{{\"stream\":[\"user\"],\"event\":{JsonSerializer.Serialize(streamed.Name)},\"payload\":{payload}}}";
+        return $"{{\"stream\":[{JsonSerializer.Serialize(stream)}],\"event\":{JsonSerializer.Serialize(streamed.Name)},\"payload\":{payload}}}";
     }
+
+    /// <summary>Marks events made by the catch-up lookup (instead of <c>user</c>) in the stored envelope; processing ignores it.</summary>
+    internal const string CatchUpStream = "catch-up";
+
+    /// <summary>Mastodon's limit for <c>GET /api/v1/statuses?id[]=</c> (<c>DEFAULT_STATUSES_LIMIT</c>; more ids answer 422).</summary>
+    public int MaxIdsPerLookup => 20;
+
+    public bool IsStatusId(string platformItemId) => platformItemId.Length is > 0 and <= 40 && platformItemId.All(char.IsAsciiLetterOrDigit);
+
+    public int CompareStatusIds(string a, string b) => CompareIds(a, b);
+
+    /// <summary>
+    /// <c>GET /api/v1/statuses?id[]=…</c> (Mastodon 4.3+): statuses missing from the answer are deleted or no longer
+    /// visible. A server without it answers 404; then (and in later batches) <c>GET /api/v1/statuses/:id</c> one by
+    /// one, 404 meaning gone. The rate-limit budget (<c>X-RateLimit-Remaining</c>/<c>-Reset</c>) is passed back.
+    /// </summary>
+    public async Task<Result<StatusLookup>> LookUpStatusesAsync(ChannelContext channel, IReadOnlyList<string> ids, bool multi, CancellationToken cancellationToken)
+    {
+        if (multi)
+        {
+            var query = string.Join("&", ids.Select(id => "id[]=" + Uri.EscapeDataString(id)));
+            var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Get, channel.Api("api/v1/statuses?" + query), channel.Credentials.AccessToken),
+                "Mastodon", cancellationToken);
+            if (result.IsSuccess)
+            {
+                var wanted = ids.ToHashSet(StringComparer.Ordinal);
+                var found = (result.Value.Json.ValueKind == JsonValueKind.Array ? result.Value.Json.EnumerateArray() : default)
+                    .Where(s => Str(s, "id") is { } id && wanted.Contains(id)).Select(Checked).ToList();
+                var seen = found.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+                var (remaining, reset) = Budget(result.Value.Headers);
+                return new StatusLookup(found, [.. ids.Where(id => !seen.Contains(id))], remaining, reset);
+            }
+
+            if (result.Error!.Code != "channel.not-found")
+            {
+                return result.Error!;
+            }
+        }
+
+        var one = new List<CheckedStatus>();
+        var gone = new List<string>();
+        int? left = null;
+        DateTimeOffset? resetAt = null;
+        foreach (var id in ids)
+        {
+            var result = await Http.SendAsync(PlatformHttp.Request(HttpMethod.Get, channel.Api($"api/v1/statuses/{Uri.EscapeDataString(id)}"),
+                channel.Credentials.AccessToken), "Mastodon", cancellationToken);
+            if (result.IsSuccess)
+            {
+                one.Add(Checked(result.Value.Json));
+                (left, resetAt) = Budget(result.Value.Headers);
+            }
+            else if (result.Error!.Code == "channel.not-found")
+            {
+                gone.Add(id);
+            }
+            else if (one.Count + gone.Count == 0)
+            {
+                return result.Error!;
+            }
+            else
+            {
+                return new StatusLookup(one, gone, left, resetAt, MultiUnsupported: true, Partial: result.Error);
+            }
+        }
+
+        return new StatusLookup(one, gone, left, resetAt, MultiUnsupported: true);
+    }
+
+    private static CheckedStatus Checked(JsonElement status)
+    {
+        var edited = Str(status, "edited_at");
+        DateTimeOffset? editedAt = edited is null ? null : FromIso(edited, DateTime.UnixEpoch);
+        return new CheckedStatus(Str(status, "id") ?? "", editedAt, status.GetRawText());
+    }
+
+    /// <summary>Mastodon's rate-limit headers: requests left in the window and when it resets (ISO 8601).</summary>
+    private static (int? Remaining, DateTimeOffset? Reset) Budget(System.Net.Http.Headers.HttpResponseHeaders headers)
+    {
+        int? remaining = headers.TryGetValues("X-RateLimit-Remaining", out var r)
+            && int.TryParse(r.FirstOrDefault(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var left)
+            ? left : null;
+        DateTimeOffset? reset = headers.TryGetValues("X-RateLimit-Reset", out var t)
+            && DateTimeOffset.TryParse(t.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at : null;
+        return (remaining, reset);
+    }
+
+    /// <summary>The same event id and envelope as a streamed <c>status.update</c>, so an edit seen both ways is stored once.</summary>
+    public StreamedItem EditOf(CheckedStatus status)
+    {
+        using var document = JsonDocument.Parse(status.Json);
+        var editedAt = Str(document.RootElement, "edited_at");
+        return new StreamedItem($"mastodon:status:{status.Id}:edit:{editedAt}", Envelope(new ServerSentEvent("status.update", status.Json), CatchUpStream));
+    }
+
+    /// <summary>The same event id and envelope as a streamed <c>delete</c>.</summary>
+    public StreamedItem DeletionOf(string statusId) =>
+        new($"mastodon:status:{statusId}:delete", Envelope(new ServerSentEvent("delete", statusId), CatchUpStream));
 
     private static JsonDocument? TryParse(string json)
     {

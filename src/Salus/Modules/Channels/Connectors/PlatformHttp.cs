@@ -141,7 +141,7 @@ public sealed class PlatformHttp(HttpClient client, TimeProvider time)
     }
 }
 
-/// <summary>Reads the rate-limit headers the platforms send: <c>Retry-After</c> and X's <c>x-rate-limit-reset</c> (epoch seconds).</summary>
+/// <summary>Reads the rate-limit headers the platforms send: <c>Retry-After</c>, X's <c>x-rate-limit-reset</c> (epoch seconds) and Mastodon's <c>X-RateLimit-Reset</c> (ISO 8601).</summary>
 public static class RateLimitHeaders
 {
     public static DateTimeOffset? RetryAt(HttpResponseMessage response, DateTimeOffset now)
@@ -166,6 +166,17 @@ public static class RateLimitHeaders
             if (response.StatusCode == HttpStatusCode.TooManyRequests || remaining == "0")
             {
                 return DateTimeOffset.FromUnixTimeSeconds(epoch);
+            }
+        }
+
+        // Mastodon: X-RateLimit-Reset is an ISO 8601 time (X's header above is spelt differently and holds epoch seconds).
+        if (response.Headers.TryGetValues("X-RateLimit-Reset", out var iso)
+            && DateTimeOffset.TryParse(iso.FirstOrDefault(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var resetAt))
+        {
+            var remaining = response.Headers.TryGetValues("X-RateLimit-Remaining", out var r) ? r.FirstOrDefault() : null;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || remaining == "0")
+            {
+                return resetAt;
             }
         }
 

@@ -14,15 +14,17 @@ namespace Salus.Modules.Channels.Ingest;
 /// <summary>
 /// The live stream of one channel. Connects; on every (re)connect records the channel healthy and enqueues one poll
 /// from the stored cursor (what was sent while disconnected is caught up; the stream is already open, so nothing falls
-/// in between); stores each relevant event durably (<see cref="StreamedEventStore"/>) before reading the next; on a
-/// drop, a refusal or an error reconnects after an exponential backoff with jitter. A refused connection is recorded
-/// as the channel's last error.
+/// in between) and one look-up of the recently stored statuses (edits and deletions made meanwhile, see
+/// <see cref="StatusRecheckHandler"/>; paced by <see cref="RecheckPacer"/>); stores each relevant event durably
+/// (<see cref="StreamedEventStore"/>) before reading the next; on a drop, a refusal or an error reconnects after an
+/// exponential backoff with jitter. A refused connection is recorded as the channel's last error.
 /// </summary>
 public sealed partial class ChannelStream(
     ChannelContext channel, IStreamingConnector connector, HttpClient client, IServiceScopeFactory scopes, ChannelsOptions options,
     TimeProvider time, ILogger<ChannelStream> logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly RecheckPacer _recheckPacer = new(TimeSpan.FromSeconds(options.StatusRecheckMinGapSeconds));
     private Task _run = Task.CompletedTask;
     private volatile bool _connected;
 
@@ -127,6 +129,9 @@ public sealed partial class ChannelStream(
     /// <summary>Updates the channel's state (health, stream status) and, on connect, enqueues the catch-up poll in the same save.</summary>
     private async Task RecordAsync(Action<ChannelState> change, bool catchUp, CancellationToken cancellationToken, Error? failure = null)
     {
+        var recheckAt = catchUp && connector is IStatusRecheckConnector && options.StatusRecheckMaxStatuses > 0
+            ? _recheckPacer.Plan(time.GetUtcNow().UtcDateTime)
+            : null;
         for (var attempt = 0; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -137,7 +142,13 @@ public sealed partial class ChannelStream(
             if (catchUp)
             {
                 health.Succeeded(state);
-                scope.ServiceProvider.GetRequiredService<JobQueue>().Add(PollScheduling.PollJob, JsonSerializer.Serialize(new PollChannel(channel.Id)));
+                var jobs = scope.ServiceProvider.GetRequiredService<JobQueue>();
+                jobs.Add(PollScheduling.PollJob, JsonSerializer.Serialize(new PollChannel(channel.Id)));
+                if (recheckAt is { } at)
+                {
+                    // Edits and deletions of stored statuses made while disconnected: looked up again (see StatusRecheckHandler).
+                    jobs.Add(StatusRecheckHandler.RecheckJob, JsonSerializer.Serialize(new RecheckChannel(channel.Id)), runAfterUtc: at);
+                }
             }
             else if (failure is not null)
             {
@@ -148,6 +159,11 @@ public sealed partial class ChannelStream(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (recheckAt is { } scheduled)
+                {
+                    _recheckPacer.Scheduled(scheduled);
+                }
+
                 return;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)

@@ -14,7 +14,8 @@ public sealed record PollChannel(Guid ChannelId);
 /// A failure marks the channel's health; a rate limit moves the next poll to the platform's reset time.
 /// </summary>
 internal sealed class PollChannelHandler(
-    SalusDbContext db, ChannelDirectory directory, ConnectorRegistry connectors, RawEventStore store, ChannelHealthRecorder health) : IJobHandler
+    SalusDbContext db, ChannelDirectory directory, ConnectorRegistry connectors, RawEventStore store, ChannelHealthRecorder health,
+    JobQueue queue, Microsoft.Extensions.Options.IOptions<ChannelsOptions> options, TimeProvider time) : IJobHandler
 {
     public async Task HandleAsync(Job job, CancellationToken cancellationToken)
     {
@@ -62,5 +63,40 @@ internal sealed class PollChannelHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (connector is Connectors.IStatusRecheckConnector && state.StreamConnectedUtc is null)
+        {
+            // A connected stream brings edits and deletions live (and each reconnect looks them up): no periodic look-up then.
+            await EnqueueRecheckAsync(channel.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The safety net for polled channels and streams that are down: at most one catch-up of edits and deletions per channel and
+    /// <see cref="ChannelsOptions.StatusRecheckIntervalMinutes"/> (one job per interval slot, by its dedup key).
+    /// </summary>
+    private async Task EnqueueRecheckAsync(Guid channelId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.StatusRecheckIntervalMinutes == 0 || settings.StatusRecheckMaxStatuses == 0)
+        {
+            return;
+        }
+
+        var slot = time.GetUtcNow().UtcTicks / TimeSpan.FromMinutes(settings.StatusRecheckIntervalMinutes).Ticks;
+        var key = $"{StatusRecheckHandler.RecheckJob}:{channelId:N}:{slot}";
+        if (await db.Jobs.AnyAsync(j => j.DedupKey == key, cancellationToken))
+        {
+            return;
+        }
+
+        queue.Add(StatusRecheckHandler.RecheckJob, JsonSerializer.Serialize(new RecheckChannel(channelId)), dedupKey: key);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // another node enqueued the same slot a moment ago
+        }
     }
 }

@@ -10,7 +10,9 @@ namespace Salus.Modules.Channels.Sandbox;
 
 /// <summary>
 /// A Mastodon look-alike (<c>/sandbox/mastodon/api/v1</c>): notifications with Link paging, statuses with
-/// Idempotency-Key, and the streaming API (user stream as server-sent events, health check).
+/// Idempotency-Key, status look-ups (single and <c>id[]</c>, with rate-limit headers), and the streaming API (user
+/// stream as server-sent events, health check). Tests edit or delete a status while no stream is open with
+/// <see cref="SandboxState.Edit"/> / <see cref="SandboxState.Delete"/>: the change is then only visible to look-ups.
 /// </summary>
 internal static class SandboxMastodon
 {
@@ -100,6 +102,27 @@ internal static class SandboxMastodon
             return Results.Json(new { id, content = "<p>" + WebUtility.HtmlEncode(text) + "</p>", in_reply_to_id = inReplyTo, visibility });
         });
 
+        // Status look-ups (what the catch-up of edits and deletions calls): one by one, and the multi-status form of 4.3+.
+        api.MapGet("/statuses/{id}", (string id, HttpContext http, SandboxState state) =>
+            SandboxHttp.Gate(http, state, "mastodon") ?? LookUp(http, state, [id], single: true));
+        api.MapGet("/statuses", (HttpContext http, SandboxState state) =>
+        {
+            if (SandboxHttp.Gate(http, state, "mastodon") is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (!state.MastodonMultiLookup)
+            {
+                return SandboxHttp.Error("mastodon", 404, "Record not found"); // no such route before Mastodon 4.3
+            }
+
+            string[] ids = [.. http.Request.Query["id[]"].Select(v => v ?? "").Distinct()];
+            return ids.Length > 20 // DEFAULT_STATUSES_LIMIT
+                ? Results.Json(new { error = "Validation failed: too many ids" }, statusCode: 422)
+                : LookUp(http, state, ids, single: false);
+        });
+
         api.MapDelete("/statuses/{id}", (string id, HttpContext http, SandboxState state) =>
         {
             if (SandboxHttp.Gate(http, state, "mastodon") is { } refusal)
@@ -182,6 +205,27 @@ internal static class SandboxMastodon
                 await beats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>
+    /// The statuses that still exist, with Mastodon's rate-limit headers (<c>X-RateLimit-Reset</c> is ISO 8601). A deleted
+    /// status is 404 alone and simply missing from the multi-status answer.
+    /// </summary>
+    private static IResult LookUp(HttpContext http, SandboxState state, IReadOnlyList<string> ids, bool single)
+    {
+        var (limit, remaining, reset, failure) = state.MastodonLookup(ids);
+        http.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-RateLimit-Reset"] = Iso(reset);
+        if (failure is { } status)
+        {
+            return SandboxHttp.Error("mastodon", status, status == 429 ? "Too many requests" : "Injected failure");
+        }
+
+        var found = ids.Select(id => state.Find("mastodon", id)).Where(c => c is { Deleted: false }).Select(c => Status(c!)).ToList();
+        return single
+            ? found.Count == 0 ? SandboxHttp.Error("mastodon", 404, "Record not found") : Results.Json(found[0])
+            : Results.Json(found);
     }
 
     private static string Frame(string name, string data) => $"event: {name}\ndata: {data}\n\n";

@@ -284,10 +284,81 @@ public sealed class SandboxState(TimeProvider time)
         }
     }
 
+    /// <summary>False: a Mastodon server older than 4.3, without <c>GET /api/v1/statuses?id[]=</c> (404).</summary>
+    public bool MastodonMultiLookup { get; set; } = true;
+
+    /// <summary>Status look-ups Mastodon allows per 5-minute window (its default is 300 requests per account); 429 past it.</summary>
+    public int MastodonLookupsPerWindow { get; set; } = 300;
+
+    private readonly List<string> _lookedUp = [];
+    private int _lookupsUsed;
+    private DateTimeOffset _lookupWindowEnds;
+    private int _lookupsBeforeFailure = -1;
+    private int _lookupFailureStatus;
+
+    /// <summary>The look-up after <paramref name="successfulLookups"/> more successful ones answers <paramref name="status"/> (e.g. 429).</summary>
+    public void FailMastodonLookup(int successfulLookups, int status)
+    {
+        lock (_lock)
+        {
+            _lookupsBeforeFailure = successfulLookups;
+            _lookupFailureStatus = status;
+        }
+    }
+
+    /// <summary>Every status id Salus looked up (single or multi), in order.</summary>
+    public List<string> LookedUpStatuses()
+    {
+        lock (_lock)
+        {
+            return [.. _lookedUp];
+        }
+    }
+
+    /// <summary>Counts one status look-up in Mastodon's rate-limit window; an injected or window failure gives its status.</summary>
+    public (int Limit, int Remaining, DateTimeOffset Reset, int? Failure) MastodonLookup(IReadOnlyList<string> ids)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            if (now >= _lookupWindowEnds)
+            {
+                _lookupWindowEnds = now.AddMinutes(5);
+                _lookupsUsed = 0;
+            }
+
+            if (_lookupsBeforeFailure == 0)
+            {
+                _lookupsBeforeFailure = -1;
+                return (MastodonLookupsPerWindow, 0, _lookupWindowEnds, _lookupFailureStatus);
+            }
+
+            if (_lookupsUsed >= MastodonLookupsPerWindow)
+            {
+                return (MastodonLookupsPerWindow, 0, _lookupWindowEnds, 429);
+            }
+
+            if (_lookupsBeforeFailure > 0)
+            {
+                _lookupsBeforeFailure--;
+            }
+
+            _lookupsUsed++;
+            _lookedUp.AddRange(ids);
+            return (MastodonLookupsPerWindow, MastodonLookupsPerWindow - _lookupsUsed, _lookupWindowEnds, null);
+        }
+    }
+
     public void Reset()
     {
         lock (_lock)
         {
+            _lookedUp.Clear();
+            _lookupsUsed = 0;
+            _lookupWindowEnds = default;
+            _lookupsBeforeFailure = -1;
+            MastodonMultiLookup = true;
+            MastodonLookupsPerWindow = 300;
             _comments.Clear();
             _actions.Clear();
             _idempotency.Clear();
