@@ -23,9 +23,11 @@ public abstract class MastodonCatchUpTests(SalusApp app)
 {
     private static readonly ChannelCredentials Bearer = new() { AccessToken = SandboxState.Token };
 
-    private SandboxState Sandbox => app.Factory.Services.GetRequiredService<SandboxState>();
+    private readonly MastodonStreamHarness _harness = new(app);
 
-    private ChannelStreamSupervisor Streams => app.Factory.Services.GetRequiredService<ChannelStreamSupervisor>();
+    private SandboxState Sandbox => _harness.Sandbox;
+
+    private ChannelStreamSupervisor Streams => _harness.Streams;
 
     [SkippableFact]
     public async Task Edit_and_deletion_made_while_the_stream_was_down_reach_the_inbox_on_reconnect_and_a_second_catch_up_changes_nothing()
@@ -295,12 +297,7 @@ public abstract class MastodonCatchUpTests(SalusApp app)
         Assert.Empty(await PendingRecheckJobsAsync(channel));
     }
 
-    private Task<int> PendingPollsAsync(Channel channel)
-    {
-        var payload = JsonSerializer.Serialize(new PollChannel(channel.Id));
-        return app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Jobs
-            .CountAsync(j => j.Type == PollScheduling.PollJob && j.Payload == payload && j.Status == JobStatus.Pending));
-    }
+    private Task<int> PendingPollsAsync(Channel channel) => _harness.PendingPollsAsync(channel);
 
     private async Task PollAsync(Channel channel)
     {
@@ -341,24 +338,13 @@ public abstract class MastodonCatchUpTests(SalusApp app)
             .Where(j => j.Type == StatusRecheckHandler.RecheckJob && j.Payload.Contains(id) && j.Status == JobStatus.Pending).ToListAsync());
     }
 
-    private async Task StopAllStreamsAsync()
-    {
-        await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().Where(c => c.Streaming)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Streaming, false)));
-        Streams.Refresh();
-        await UntilAsync(() => Task.FromResult(Streams.Running.Count == 0));
-    }
+    private Task StopAllStreamsAsync() => _harness.StopAllStreamsAsync();
 
     private async Task<Channel> StreamingChannelAsync()
     {
         await StopAllStreamsAsync();
         Sandbox.Reset(); // each test's channel polls from the start: only its own statuses are in the sandbox
-        var channel = await app.AddChannelAsync(ChannelKind.Mastodon, ChannelTestKit.Base + "/mastodon", SandboxMastodon.AccountId, Bearer, "IT");
-        await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().Where(c => c.Id == channel.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Streaming, true)));
-        channel.Streaming = true;
-        Streams.Refresh();
-        return channel;
+        return await _harness.StreamingChannelAsync(Bearer);
     }
 
     /// <summary>Waits for the stream to connect and runs its catch-up poll and look-up (nothing stored yet, so no request).</summary>
@@ -370,32 +356,11 @@ public abstract class MastodonCatchUpTests(SalusApp app)
         Assert.Equal(0, await PendingRechecksAsync(channel));
     }
 
-    private static IQueryable<RawEvent> Raw(IServiceProvider sp, Channel channel) =>
-        sp.GetRequiredService<SalusDbContext>().Set<RawEvent>().AsNoTracking().Where(e => e.ChannelId == channel.Id);
+    private static IQueryable<RawEvent> Raw(IServiceProvider sp, Channel channel) => MastodonStreamHarness.Raw(sp, channel);
 
-    private Task<InboxItem> InboxItemAsync(Channel channel, string platformItemId) =>
-        app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<InboxItem>().AsNoTracking()
-            .SingleAsync(i => i.ChannelId == channel.Id && i.PlatformItemId == platformItemId));
+    private Task<InboxItem> InboxItemAsync(Channel channel, string platformItemId) => _harness.InboxItemAsync(channel, platformItemId);
 
-    /// <summary>Waits (up to 30 s of real time) for the background stream; with <paramref name="advanceClock"/> the fake clock moves 100 ms per step.</summary>
-    private async Task UntilAsync(Func<Task<bool>> condition, bool advanceClock = false)
-    {
-        for (var i = 0; i < 1500; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-            if (advanceClock)
-            {
-                app.Factory.Clock.Advance(TimeSpan.FromMilliseconds(100));
-            }
-        }
-
-        Assert.Fail("The stream did not reach the expected state in time.");
-    }
+    private Task UntilAsync(Func<Task<bool>> condition, bool advanceClock = false) => _harness.UntilAsync(condition, advanceClock);
 }
 
 public sealed class MastodonCatchUpTests_Sqlite(SqliteChannelsApp app) : MastodonCatchUpTests(app), IClassFixture<SqliteChannelsApp>;

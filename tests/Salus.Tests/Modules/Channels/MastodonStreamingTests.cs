@@ -22,9 +22,11 @@ public abstract class MastodonStreamingTests(SalusApp app)
 {
     private static readonly ChannelCredentials Bearer = new() { AccessToken = SandboxState.Token };
 
-    private SandboxState Sandbox => app.Factory.Services.GetRequiredService<SandboxState>();
+    private readonly MastodonStreamHarness _harness = new(app);
 
-    private ChannelStreamSupervisor Streams => app.Factory.Services.GetRequiredService<ChannelStreamSupervisor>();
+    private SandboxState Sandbox => _harness.Sandbox;
+
+    private ChannelStreamSupervisor Streams => _harness.Streams;
 
     [SkippableFact]
     public async Task Mention_posted_on_mastodon_reaches_the_inbox_through_the_stream_without_a_poll()
@@ -211,26 +213,12 @@ public abstract class MastodonStreamingTests(SalusApp app)
         app.InScope(sp => sp.GetRequiredService<IEnumerable<IChannelConnector>>().Single(c => c.Kind == ChannelKind.Mastodon)
             .TestAsync(sp.GetRequiredService<ChannelDirectory>().ToContext(channel), CancellationToken.None));
 
-    private async Task StopAllStreamsAsync()
-    {
-        await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().Where(c => c.Streaming)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Streaming, false)));
-        Streams.Refresh();
-        await UntilAsync(() => Task.FromResult(Streams.Running.Count == 0));
-    }
+    private Task StopAllStreamsAsync() => _harness.StopAllStreamsAsync();
 
-    private async Task<Channel> StreamingChannelAsync(ChannelCredentials credentials)
+    private Task<Channel> StreamingChannelAsync(ChannelCredentials credentials)
     {
-        // One streaming channel at a time in this app: earlier tests' channels stop streaming.
-        await StopAllStreamsAsync();
         Sandbox.StreamsAvailable = true;
-
-        var channel = await app.AddChannelAsync(ChannelKind.Mastodon, ChannelTestKit.Base + "/mastodon", SandboxMastodon.AccountId, credentials, "IT");
-        await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<Channel>().Where(c => c.Id == channel.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Streaming, true)));
-        channel.Streaming = true;
-        Streams.Refresh();
-        return channel;
+        return _harness.StreamingChannelAsync(credentials);
     }
 
     /// <summary>Waits for the stream to connect, then runs its catch-up poll so later notifications are new to the cursor.</summary>
@@ -242,15 +230,9 @@ public abstract class MastodonStreamingTests(SalusApp app)
         Assert.Equal(0, await PendingPollsAsync(channel));
     }
 
-    private Task<int> PendingPollsAsync(Channel channel)
-    {
-        var payload = System.Text.Json.JsonSerializer.Serialize(new PollChannel(channel.Id));
-        return app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Jobs
-            .CountAsync(j => j.Type == PollScheduling.PollJob && j.Payload == payload && j.Status == JobStatus.Pending));
-    }
+    private Task<int> PendingPollsAsync(Channel channel) => _harness.PendingPollsAsync(channel);
 
-    private static IQueryable<RawEvent> Raw(IServiceProvider sp, Channel channel) =>
-        sp.GetRequiredService<SalusDbContext>().Set<RawEvent>().AsNoTracking().Where(e => e.ChannelId == channel.Id);
+    private static IQueryable<RawEvent> Raw(IServiceProvider sp, Channel channel) => MastodonStreamHarness.Raw(sp, channel);
 
     private Task<RawEvent> RawAsync(Channel channel, string eventId) => UntilRawAsync(channel, e => e.EventId == eventId);
 
@@ -264,32 +246,9 @@ public abstract class MastodonStreamingTests(SalusApp app)
     private Task<ChannelState> StateAsync(Channel channel) =>
         app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<ChannelState>().AsNoTracking().SingleAsync(s => s.ChannelId == channel.Id));
 
-    private Task<InboxItem> InboxItemAsync(Channel channel, string platformItemId) =>
-        app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<InboxItem>().AsNoTracking()
-            .SingleAsync(i => i.ChannelId == channel.Id && i.PlatformItemId == platformItemId));
+    private Task<InboxItem> InboxItemAsync(Channel channel, string platformItemId) => _harness.InboxItemAsync(channel, platformItemId);
 
-    /// <summary>
-    /// Waits (up to 30 s of real time) for something the background stream does; with <paramref name="advanceClock"/>
-    /// the fake clock moves 100 ms per step so reconnect backoffs elapse.
-    /// </summary>
-    private async Task UntilAsync(Func<Task<bool>> condition, bool advanceClock = false)
-    {
-        for (var i = 0; i < 1500; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-            if (advanceClock)
-            {
-                app.Factory.Clock.Advance(TimeSpan.FromMilliseconds(100));
-            }
-        }
-
-        Assert.Fail("The stream did not reach the expected state in time.");
-    }
+    private Task UntilAsync(Func<Task<bool>> condition, bool advanceClock = false) => _harness.UntilAsync(condition, advanceClock);
 }
 
 public sealed class MastodonStreamingTests_Sqlite(SqliteChannelsApp app) : MastodonStreamingTests(app), IClassFixture<SqliteChannelsApp>;
