@@ -222,19 +222,8 @@ public abstract class PvDoseFormTests(SalusApp app)
     private static JsonElement Product(JsonElement pvCase, Guid productId) =>
         pvCase.GetProperty("products").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == productId);
 
-    private async Task<(HttpClient Officer, Guid CaseId, Guid ProductId)> OpenCaseAsync(string product)
-    {
-        var agent = await app.SignInAsync(Demo.Agent);
-        var officer = await app.SignInAsync(PvApi.Officer);
-        var now = app.Factory.Clock.GetUtcNow();
-        var opened = await PvApi.ConfirmAsync(officer, await PvApi.FlagAsync(agent, new
-        {
-            text = $"Da quando prendo {product} ho mal di testa", market = "IT", language = "it", channel = "Facebook", channelId = Guid.NewGuid(),
-            sourceType = "inbox-item", sourceId = PvApi.Unique("doseform"), reporterPlatformId = PvApi.Unique("acct"), reporterHandle = "qualcuno",
-            receivedAt = now.AddDays(-1), products = new[] { product }, reactions = new[] { "mal di testa" },
-        }));
-        return (officer, opened.GetProperty("id").GetGuid(), opened.GetProperty("products")[0].GetProperty("id").GetGuid());
-    }
+    private Task<(HttpClient Officer, Guid CaseId, Guid ProductId)> OpenCaseAsync(string product) =>
+        PvApi.OpenCaseWithProductAsync(app, product, $"Da quando prendo {product} ho mal di testa", "mal di testa", "IT", "it");
 }
 
 public sealed class PvDoseFormTests_Sqlite(SqlitePvApp app) : PvDoseFormTests(app), IClassFixture<SqlitePvApp>;

@@ -174,18 +174,9 @@ public abstract class PvDosingTests(SalusApp app)
 
     private async Task<(HttpClient Officer, Guid CaseId, Guid ProductId, DateOnly Today)> OpenCaseAsync(string product)
     {
-        var agent = await app.SignInAsync(Demo.Agent);
-        var officer = await app.SignInAsync(PvApi.Officer);
-        var now = app.Factory.Clock.GetUtcNow();
-        var opened = await PvApi.ConfirmAsync(officer, await PvApi.FlagAsync(agent, new
-        {
-            text = $"Since I started {product} I get terrible headaches", market = "US", language = "en", channel = "Facebook", channelId = Guid.NewGuid(),
-            sourceType = "inbox-item", sourceId = PvApi.Unique("dosing"), reporterPlatformId = PvApi.Unique("acct"), reporterHandle = "someone",
-            receivedAt = now.AddDays(-1), products = new[] { product }, reactions = new[] { "terrible headaches" },
-        }));
-        var caseId = opened.GetProperty("id").GetGuid();
-        var productId = opened.GetProperty("products")[0].GetProperty("id").GetGuid();
-        return (officer, caseId, productId, DateOnly.FromDateTime(now.UtcDateTime));
+        var (officer, caseId, productId) = await PvApi.OpenCaseWithProductAsync(
+            app, product, $"Since I started {product} I get terrible headaches", "terrible headaches", "US", "en");
+        return (officer, caseId, productId, DateOnly.FromDateTime(app.Factory.Clock.GetUtcNow().UtcDateTime));
     }
 }
 

@@ -75,4 +75,20 @@ public static class PvApi
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    /// <summary>An agent flags a received post naming <paramref name="product"/>, the officer confirms it: the open case and its product.</summary>
+    public static async Task<(HttpClient Officer, Guid CaseId, Guid ProductId)> OpenCaseWithProductAsync(
+        SalusApp app, string product, string text, string reaction, string market, string language)
+    {
+        var agent = await app.SignInAsync(Demo.Agent);
+        var officer = await app.SignInAsync(Officer);
+        var now = app.Factory.Clock.GetUtcNow();
+        var opened = await ConfirmAsync(officer, await FlagAsync(agent, new
+        {
+            text, market, language, channel = "Facebook", channelId = Guid.NewGuid(),
+            sourceType = "inbox-item", sourceId = Unique("case"), reporterPlatformId = Unique("acct"), reporterHandle = "someone",
+            receivedAt = now.AddDays(-1), products = new[] { product }, reactions = new[] { reaction },
+        }));
+        return (officer, opened.GetProperty("id").GetGuid(), opened.GetProperty("products")[0].GetProperty("id").GetGuid());
+    }
 }
