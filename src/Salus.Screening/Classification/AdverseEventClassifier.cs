@@ -23,6 +23,7 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     private static InferenceBuffer? t_buffer;
 
     private readonly LinearMember[] _members;
+    private readonly SharedBucketGroup[] _groups;
     private readonly ScreeningLexicon _lexicon;
     private readonly SpanVocabulary? _spans;
 
@@ -31,6 +32,7 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
         ArgumentNullException.ThrowIfNull(members);
         _spans = spans;
         _members = [.. members];
+        _groups = SharedBucketGroup.Build(_members);
         _lexicon = lexicon;
         Info = info;
     }
@@ -87,31 +89,37 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     }
 
     /// <summary>Raw model probability (not rescaled).</summary>
-    public float RawProbability(string sentence)
+    public float RawProbability(string sentence) => Score(AeFeatures.Build(_lexicon, _spans, sentence));
+
+    private float Score(AeInput input)
     {
-        var input = AeFeatures.Build(_lexicon, _spans, sentence);
-
         var buffer = t_buffer ??= new InferenceBuffer();
-        float sum = 0;
-        FeatureOptions? current = null;
-        foreach (var m in _members)
+        Span<double> scores = stackalloc double[_members.Length];
+        foreach (var group in _groups)
         {
-            // members with the same featurisation (they differ in weights or NB ratios) share the buckets
-            if (current is null || current with { UseLexicon = m.Options.UseLexicon } != m.Options)
-            {
-                HashedFeaturizer.UniqueBuckets(input, m.Options, buffer);
-                current = m.Options;
-            }
+            HashedFeaturizer.UniqueBuckets(input, group.Options, buffer);
+            group.Score(input, buffer, scores);
+        }
 
-            sum += m.Probability(input, buffer);
+        float sum = 0;
+        for (int m = 0; m < _members.Length; m++)
+        {
+            sum += _members[m].Calibrate(scores[m]);
         }
 
         return sum / _members.Length;
     }
 
-    public float Predict(string sentence)
+    /// <summary>
+    /// The score of a one-sentence text from the engine's own analysis of it (language detected, not given), without
+    /// normalising and scanning it again: equal to <see cref="Predict(string)"/> on <see cref="TextAnalysis.Text"/>.
+    /// </summary>
+    internal float Predict(TextAnalysis whole) => Rescale(Score(AeFeatures.Build(whole, _spans)));
+
+    public float Predict(string sentence) => Rescale(RawProbability(sentence));
+
+    private float Rescale(float p)
     {
-        float p = RawProbability(sentence);
         float t = (float)Info.Threshold;
         return p < t ? 0.5f * p / t : 0.5f + 0.5f * (p - t) / (1 - t);
     }

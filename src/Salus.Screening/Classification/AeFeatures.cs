@@ -45,6 +45,18 @@ public static class AeFeatures
         using var n = TextNormalizer.Normalize(sentence);
         lexicon.Automaton.FindAll(n.Span, matches);
         var a = new TextAnalysis(sentence, n, lexicon, matches, null, fuzzyDrugs: false); // the model was trained on exact lexicon hits
+        return Build(a, spans, label);
+    }
+
+    /// <summary>
+    /// The features of <paramref name="a"/>'s whole text, read from an analysis the engine already made (one sentence,
+    /// language detected, not given): the same input as analysing the sentence again, because misspelled-drug hits,
+    /// which the model was not trained on, are left out here.
+    /// </summary>
+    internal static AeInput Build(TextAnalysis a, SpanVocabulary? spans, bool label = false)
+    {
+        string sentence = a.Text;
+        var n = a.Normalized;
         var f = new float[Count];
         var reactions = a.Of(LexiconKind.Reaction);
         f[0] = Math.Min(reactions.Count, 3) / 3f;
@@ -59,7 +71,7 @@ public static class AeFeatures
         f[9] = a.Of(LexiconKind.Inquiry).Count > 0 ? 1 : 0;
         f[10] = a.Of(LexiconKind.FirstPerson).Count > 0 ? 1 : 0;
         f[11] = a.Of(LexiconKind.ThirdPerson).Count > 0 ? 1 : 0;
-        f[12] = a.Of(LexiconKind.Drug).Count > 0 ? 1 : 0;
+        f[12] = a.Of(LexiconKind.Drug).Exists(static h => !h.Fuzzy) ? 1 : 0;
         f[13] = sentence.Contains('?', StringComparison.Ordinal) ? 1 : 0;
         f[14] = MathF.Log(1 + a.WordCount) / 5f;
         f[15] = reactions.Exists(r => !a.Before(LexiconKind.Negation, r, 4) && !a.Before(LexiconKind.Indication, r, 3) && !a.Before(LexiconKind.Efficacy, r, 5)) ? 1 : 0;
@@ -74,7 +86,10 @@ public static class AeFeatures
         {
             foreach (var h in a.Of(kind))
             {
-                tags.Add((h.NStart, tag));
+                if (!h.Fuzzy)
+                {
+                    tags.Add((h.NStart, tag));
+                }
             }
         }
 

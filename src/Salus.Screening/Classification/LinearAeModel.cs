@@ -61,8 +61,11 @@ public sealed class LinearMember
             }
         }
 
-        return (float)(1 / (1 + Math.Exp((Slope * score) + Offset)));
+        return Calibrate(score);
     }
+
+    /// <summary>The probability of a raw linear score (Platt calibration).</summary>
+    internal float Calibrate(double score) => (float)(1 / (1 + Math.Exp((Slope * score) + Offset)));
 
     private double Group(List<int> unique)
     {

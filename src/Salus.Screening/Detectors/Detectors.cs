@@ -150,7 +150,10 @@ internal static class EngineDetectors
             if (!perSentenceP.TryGetValue(s, out var p))
             {
                 var ss = a.Sentences[s];
-                p = classifier.Predict(a.Text[ss.Start..ss.End]);
+                // a one-sentence text (the usual post) is scored from this analysis instead of analysing it again
+                p = a.Sentences.Count == 1 && !a.LanguageGiven && classifier is Classification.AdverseEventClassifier shipped
+                    ? shipped.Predict(a)
+                    : classifier.Predict(a.Text[ss.Start..ss.End]);
                 perSentenceP[s] = p;
             }
 

@@ -25,6 +25,9 @@ internal sealed class Hit
 
     public bool Suppressed { get; set; }
 
+    /// <summary>A word one edit from a drug name, not a lexicon term (see <see cref="TextAnalysis"/>).</summary>
+    public bool Fuzzy { get; init; }
+
     public LexiconKind Kind => Info.Kind;
 }
 
@@ -106,7 +109,8 @@ internal sealed class TextAnalysis
             AddFuzzyDrugs(span, normalized, lexicon, matches, all);
         }
         WordCount = word + 1;
-        Language = language is "en" or "it" ? language : DetectLanguage(en, it, text);
+        LanguageGiven = language is "en" or "it";
+        Language = LanguageGiven ? language! : DetectLanguage(en, it, text);
         foreach (var h in all)
         {
             if (h.Info.Language is null || h.Info.Language == Language || h.Kind == LexiconKind.Abuse)
@@ -127,6 +131,9 @@ internal sealed class TextAnalysis
     public int[] FirstWordOfSentence { get; }
 
     public string Language { get; }
+
+    /// <summary>The caller gave the language (hits of the other language were dropped even where detection would keep them).</summary>
+    public bool LanguageGiven { get; }
 
     public int WordCount { get; }
 
@@ -197,7 +204,7 @@ internal sealed class TextAnalysis
             }
 
             var info = new TermInfo(LexiconKind.Drug, null, drug.Surface, "fuzzy", 0, drug);
-            (fuzzy ??= []).Add(new Hit { Info = info, NStart = ts, NEnd = te, Start = os, End = oe, Word = word, WordEnd = word, Sentence = sentence });
+            (fuzzy ??= []).Add(new Hit { Info = info, Fuzzy = true, NStart = ts, NEnd = te, Start = os, End = oe, Word = word, WordEnd = word, Sentence = sentence });
         }
 
         if (fuzzy is null)

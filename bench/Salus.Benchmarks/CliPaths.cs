@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Salus.Screening;
+using Salus.Screening.Classification;
+using Salus.Screening.Detectors;
+using Salus.Screening.Cli;
+
+namespace Salus.Benchmarks;
+
+/// <summary>`-- paths FILE.jsonl [N]`: how the lines split between the quick exit, full analysis and the classifier, and what each path costs.</summary>
+internal static class CliPaths
+{
+    private sealed class Counting(IAdverseEventClassifier inner) : IAdverseEventClassifier
+    {
+        [ThreadStatic]
+        public static int Calls;
+
+        public static List<string> Seen { get; } = [];
+
+        public float Predict(string sentence)
+        {
+            Calls++;
+            Seen.Add(sentence);
+            return inner.Predict(sentence);
+        }
+    }
+
+    public static void Run(string path, int n)
+    {
+        var baseline = Screener.CreateDefault();
+        var screener = new Screener(baseline.Lexicon, new Counting(baseline.Classifier!));
+        var requests = File.ReadLines(path).Take(n).Select(l => JsonlScreening.Parse(l, out _, out _)!).ToList();
+        var ticks = new long[3];
+        var counts = new int[3];
+        int sentences = 0;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            Array.Clear(ticks);
+            Array.Clear(counts);
+            sentences = 0;
+            foreach (var r in requests)
+            {
+                Counting.Calls = 0;
+                long t0 = Stopwatch.GetTimestamp();
+                var result = screener.Screen(r);
+                long dt = Stopwatch.GetTimestamp() - t0;
+                int bucket = Counting.Calls > 0 ? 2 : result.Categories.Count > 0 ? 1 : 0;
+                sentences += Counting.Calls;
+                ticks[bucket] += dt;
+                counts[bucket]++;
+            }
+        }
+
+        string[] names = ["no category, no classifier", "categories, no classifier", "classifier called"];
+        for (int i = 0; i < 3; i++)
+        {
+            double us = ticks[i] * 1e6 / Stopwatch.Frequency;
+            Console.WriteLine($"{names[i],-28} {counts[i],8} lines {us / Math.Max(1, counts[i]),8:0.00} us/line  {us / 1000,8:0} ms");
+        }
+
+        Console.WriteLine($"classifier sentences: {sentences}");
+        var c = (AdverseEventClassifier)baseline.Classifier!;
+        var seen = Counting.Seen.Take(sentences).ToList();
+        for (int pass = 0; pass < 2; pass++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            foreach (var s in seen)
+            {
+                c.Prepare(s);
+            }
+
+            long t1 = Stopwatch.GetTimestamp();
+            foreach (var s in seen)
+            {
+                c.Predict(s);
+            }
+
+            long t2 = Stopwatch.GetTimestamp();
+            Console.WriteLine($"per sentence: features {(t1 - t0) * 1e6 / Stopwatch.Frequency / seen.Count:0.00} us, whole predict {(t2 - t1) * 1e6 / Stopwatch.Frequency / seen.Count:0.00} us");
+        }
+    }
+}
