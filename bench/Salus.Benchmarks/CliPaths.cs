@@ -75,7 +75,36 @@ internal static class CliPaths
             }
 
             long t2 = Stopwatch.GetTimestamp();
-            Console.WriteLine($"per sentence: features {(t1 - t0) * 1e6 / Stopwatch.Frequency / seen.Count:0.00} us, whole predict {(t2 - t1) * 1e6 / Stopwatch.Frequency / seen.Count:0.00} us");
+            var inputs = seen.Select(c.Prepare).ToList();
+            var buffer = new InferenceBuffer();
+            long t3 = Stopwatch.GetTimestamp();
+            int buckets = 0;
+            foreach (var input in inputs)
+            {
+                foreach (var m in c.Members)
+                {
+                    HashedFeaturizer.UniqueBuckets(input, m.Options, buffer);
+                    buckets += buffer.Words.Count + buffer.Chars.Count;
+                }
+            }
+
+            long t4 = Stopwatch.GetTimestamp();
+            double[] scores = new double[3];
+            long scoring = 0;
+            foreach (var input in inputs)
+            {
+                foreach (var g in c.Groups)
+                {
+                    HashedFeaturizer.UniqueBuckets(input, g.Options, buffer);
+                    long s0 = Stopwatch.GetTimestamp();
+                    g.Score(input, buffer, scores);
+                    scoring += Stopwatch.GetTimestamp() - s0;
+                }
+            }
+
+            Console.WriteLine($"group scoring alone {scoring * 1e6 / Stopwatch.Frequency / seen.Count:0.00} us/sentence");
+            double Us(long a, long b) => (b - a) * 1e6 / Stopwatch.Frequency / seen.Count;
+            Console.WriteLine($"per sentence: features {Us(t0, t1):0.00} us, whole predict {Us(t1, t2):0.00} us, buckets x3 {Us(t3, t4):0.00} us ({buckets / seen.Count / 3} buckets/member), avg length {seen.Average(x => x.Length):0}");
         }
     }
 }

@@ -41,6 +41,8 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
 
     internal IReadOnlyList<LinearMember> Members => _members;
 
+    internal IReadOnlyList<SharedBucketGroup> Groups => _groups;
+
     internal AeInput Prepare(string sentence) => AeFeatures.Build(_lexicon, _spans, sentence);
 
     /// <summary>Loads the embedded model; null when the assembly ships none.</summary>
