@@ -58,6 +58,61 @@ internal static class CliPaths
         }
 
         Console.WriteLine($"classifier sentences: {sentences}");
+        int quickExits = 0, noCategoryAnalysed = 0;
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        long analysedTicks = 0;
+        foreach (var r in requests)
+        {
+            bool exit = screener.TakesQuickExit(r);
+            if (exit)
+            {
+                quickExits++;
+            }
+            else
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                var res = screener.Screen(r);
+                analysedTicks += Stopwatch.GetTimestamp() - t0;
+                if (res.Categories.Count == 0)
+                {
+                    noCategoryAnalysed++;
+                    var why = new SortedSet<string>(StringComparer.Ordinal);
+                    var ms = new List<Salus.Screening.Matching.AutomatonMatch>();
+                    using var norm = Salus.Screening.Normalization.TextNormalizer.Normalize(r.Text);
+                    screener.Lexicon.Automaton.FindAll(norm.Span, ms);
+                    foreach (var m in ms)
+                    {
+                        foreach (var info in screener.Lexicon.Payload(m.Pattern))
+                        {
+                            if (info.Kind is not (Salus.Screening.Lexicons.LexiconKind.Stopword or Salus.Screening.Lexicons.LexiconKind.Negation or Salus.Screening.Lexicons.LexiconKind.FirstPerson or Salus.Screening.Lexicons.LexiconKind.ThirdPerson))
+                            {
+                                why.Add(info.Kind.ToString());
+                            }
+                        }
+                    }
+
+                    if (r.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+                    {
+                        why.Add("digit");
+                    }
+
+                    if (r.Text.Contains('@', StringComparison.Ordinal))
+                    {
+                        why.Add("@");
+                    }
+
+                    var key = string.Join('+', why);
+                    reasons[key] = reasons.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        foreach (var (k, v) in reasons.OrderByDescending(kv => kv.Value).Take(25))
+        {
+            Console.WriteLine($"  {v,6}  {k}");
+        }
+
+        Console.WriteLine($"quick exits {quickExits}, analysed {requests.Count - quickExits} ({noCategoryAnalysed} of them end with no category), {analysedTicks * 1e6 / Stopwatch.Frequency / Math.Max(1, requests.Count - quickExits):0.00} us per analysed line");
         var c = (AdverseEventClassifier)baseline.Classifier!;
         var seen = Counting.Seen.Take(sentences).ToList();
         for (int pass = 0; pass < 2; pass++)

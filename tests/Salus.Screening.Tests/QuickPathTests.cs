@@ -18,7 +18,7 @@ public sealed class QuickPathTests
         var quick = Screener.CreateDefault();
         var full = new Screener(quick.Lexicon, quick.Classifier) { AlwaysAnalyse = true };
         var texts = Texts();
-        Assert.True(texts.Count > 1000, $"only {texts.Count} texts");
+        Assert.True(texts.Count > 5000, $"only {texts.Count} texts");
 
         var contexts = Enum.GetValues<ScreeningContext>();
         var mismatches = new List<string>();
@@ -50,16 +50,28 @@ public sealed class QuickPathTests
             }
         }
 
-        var dev = Path.Combine(TestPaths.PsyTar, "dev.csv");
-        if (File.Exists(dev))
+        foreach (var split in (string[])["dev.csv", "train.csv"])
         {
-            texts.AddRange(File.ReadLines(dev).Skip(1).Select(l => l.Split('\t')[0]).Where(t => t.Length > 0));
+            var path = Path.Combine(TestPaths.PsyTar, split);
+            if (File.Exists(path))
+            {
+                texts.AddRange(File.ReadLines(path).Skip(1).Select(l => l.Split('\t')[0]).Where(t => t.Length > 0));
+            }
         }
 
         // plain prose: the project's documentation, one paragraph line at a time
         foreach (var md in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "docs"), "*.md").Append(Path.Combine(TestPaths.RepoRoot, "README.md")))
         {
             texts.AddRange(File.ReadLines(md).Where(l => l.Length > 20));
+        }
+
+        // every fifth text in Title Case and with a relative named, so capitalised "full names" and named relatives meet
+        // reactions and conditions (the health-data check the shortcut must not skip)
+        int m = texts.Count;
+        for (int k = 0; k < m; k += 5)
+        {
+            texts.Add(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(texts[k]));
+            texts.Add((k % 2 == 0 ? "my son Luca: " : "mia figlia Giulia, ") + texts[k]);
         }
 
         // sentences stitched from different sources, so terms meet that never meet in one corpus

@@ -20,6 +20,9 @@ internal static class EngineDetectors
         "pharmacist", "farmacista",
     };
 
+    /// <summary>A drug cue that refers to a medicine by itself ("this med", "side effects"), unlike "take" or "doctor".</summary>
+    public static bool IsStrongDrugCue(string term) => !WeakDrugCues.Contains(term);
+
     /// <summary>Adds drug-mention findings; returns the kept drug hits.</summary>
     public static List<Hit> Drugs(TextAnalysis a, string? market, List<Finding> findings)
     {
@@ -123,7 +126,7 @@ internal static class EngineDetectors
             return 0; // adverse events are reported by the public; the organisation's own posts are reviewed by other rules
         }
 
-        var strongCues = a.Of(LexiconKind.DrugCue).Where(h => !WeakDrugCues.Contains(h.Info.Term)).ToList();
+        var strongCues = a.Of(LexiconKind.DrugCue).Where(h => IsStrongDrugCue(h.Info.Term)).ToList();
         if (drugs.Count == 0 && strongCues.Count == 0)
         {
             return 0; // no medicine, no drug context: not an adverse-event report, whatever a classifier says

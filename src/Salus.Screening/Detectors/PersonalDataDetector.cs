@@ -161,6 +161,41 @@ internal static partial class PersonalDataDetector
         return count;
     }
 
+    /// <summary>
+    /// Could <see cref="FullNameRegex"/> match: is there a capitalised word followed, after white space, by another
+    /// (\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}, the core every match contains)? char.IsUpper/IsLower/IsWhiteSpace test the same
+    /// Unicode categories as the pattern's \p{Lu}, \p{Ll} and \s.
+    /// </summary>
+    internal static bool MayHoldFullName(string text)
+    {
+        for (int i = 0; i + 1 < text.Length; i++)
+        {
+            if (!char.IsUpper(text[i]) || !char.IsLower(text[i + 1]))
+            {
+                continue;
+            }
+
+            int j = i + 2;
+            while (j < text.Length && char.IsLower(text[j]))
+            {
+                j++;
+            }
+
+            int k = j;
+            while (k < text.Length && char.IsWhiteSpace(text[k]))
+            {
+                k++;
+            }
+
+            if (k > j && k + 1 < text.Length && char.IsUpper(text[k]) && char.IsLower(text[k + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Could the text hold a codice fiscale (an ASCII letter/digit run of exactly 16 chars)?</summary>
     internal static bool MayHoldCodiceFiscale(string text) => HasToken(text, 16);
 
