@@ -138,9 +138,18 @@ public sealed class Screener
             t_matches = null; // do not keep a huge buffer alive after a huge text
         }
 
-        if (!AlwaysAnalyse && NothingToAnalyse(text, normalized.Span, matches, request, out var quickLanguage))
+        string quickLanguage = "";
+        var depth = AlwaysAnalyse ? AnalysisDepth.Full : NeededDepth(text, normalized.Span, matches, request, out quickLanguage);
+        if (depth != AnalysisDepth.Full)
         {
-            return (0, quickLanguage, false); // the common firehose case: no lexicon term, no personal-data candidate
+            // the common firehose case: no term that can lead to a finding; at most a number or an address to check
+            if (depth == AnalysisDepth.PersonalDataPatterns)
+            {
+                PersonalDataDetector.DetectPatterns(text, findings);
+                ShiftBy(findings, offset);
+            }
+
+            return (0, quickLanguage, false);
         }
 
         var a = new TextAnalysis(text, normalized, Lexicon, matches, request.Language?.ToLowerInvariant());
@@ -159,6 +168,13 @@ public sealed class Screener
         }
 
         EngineDetectors.Abuse(a, findings);
+        ShiftBy(findings, offset);
+        return (ae, a.Language, hasDisclosure);
+    }
+
+    /// <summary>Moves a segment's findings to offsets in the whole text.</summary>
+    private static void ShiftBy(List<Finding> findings, int offset)
+    {
         if (offset != 0)
         {
             for (int i = 0; i < findings.Count; i++)
@@ -166,29 +182,42 @@ public sealed class Screener
                 findings[i] = findings[i] with { Start = findings[i].Start + offset, End = findings[i].End + offset };
             }
         }
+    }
 
-        return (ae, a.Language, hasDisclosure);
+    /// <summary>How much of the engine a text needs (see <see cref="NeededDepth"/>).</summary>
+    internal enum AnalysisDepth
+    {
+        /// <summary>No detector can report anything.</summary>
+        None,
+
+        /// <summary>Only the personal-data patterns (numbers, e-mails, identifiers, addresses) can: they need no analysis.</summary>
+        PersonalDataPatterns,
+
+        /// <summary>The full analysis and every detector.</summary>
+        Full,
     }
 
     /// <summary>
-    /// True when no detector can report anything or score an adverse event, read from the lexicon hits alone (language
-    /// filtering aside, so it errs towards analysing):
+    /// How much of the engine the text needs, read from the lexicon hits alone (language filtering aside, so it errs towards
+    /// analysing). Without a term that can lead to a finding no detector reports anything or scores an adverse event:
     /// <list type="bullet">
     /// <item>a drug (or a word one edit from one), an inquiry, crisis, promotional or abusive term always needs the detectors;</item>
     /// <item>a reaction, withdrawal or adverse-event cue matters to the adverse-event detector only in a received text that
     /// also refers to a medicine (a drug, or a drug cue other than the weak ones such as "take" or "doctor");</item>
     /// <item>a reaction or condition matters to the health-data check only with a person who can be identified: a person
     /// reference ("my son", "my name is"), a capitalised full name, a handle or contact data;</item>
-    /// <item>'@', digits or a 16-char token may start personal data; employee shares need the disclosure check.</item>
+    /// <item>'@', digits or a 16-char token may start personal data, which the patterns alone find — unless a reaction or
+    /// condition is present, which contact data can tie to the writer (health data needs the analysis);</item>
+    /// <item>employee shares need the disclosure check.</item>
     /// </list>
     /// The equivalence test screens thousands of texts in every context with and without this shortcut.
     /// </summary>
-    private bool NothingToAnalyse(string text, ReadOnlySpan<char> span, List<AutomatonMatch> matches, ScreeningRequest request, out string language)
+    private AnalysisDepth NeededDepth(string text, ReadOnlySpan<char> span, List<AutomatonMatch> matches, ScreeningRequest request, out string language)
     {
         language = "";
-        if (request.Context == ScreeningContext.EmployeeShare || text.AsSpan().IndexOfAny(PersonalDataStarts) >= 0)
+        if (request.Context == ScreeningContext.EmployeeShare)
         {
-            return false;
+            return AnalysisDepth.Full;
         }
 
         int en = 0, it = 0;
@@ -206,7 +235,7 @@ public sealed class Screener
                         it++;
                         break;
                     case LexiconKind.Drug or LexiconKind.Inquiry or LexiconKind.Crisis or LexiconKind.Promotional or LexiconKind.Abuse:
-                        return false;
+                        return AnalysisDepth.Full;
                     case LexiconKind.Reaction:
                         health = true;
                         aeCandidate = true;
@@ -233,7 +262,13 @@ public sealed class Screener
         bool received = request.Context is ScreeningContext.Inbound or ScreeningContext.Community;
         if ((received && medicine && aeCandidate) || (health && (person || PersonalDataDetector.MayHoldFullName(text))))
         {
-            return false;
+            return AnalysisDepth.Full;
+        }
+
+        bool patterns = text.AsSpan().IndexOfAny(PersonalDataStarts) >= 0 || PersonalDataDetector.MayHoldCodiceFiscale(text);
+        if (health && patterns)
+        {
+            return AnalysisDepth.Full;
         }
 
         // words long enough to be a misspelled drug name
@@ -243,30 +278,25 @@ public sealed class Screener
             end = end < 0 ? span.Length : i + end;
             if (end - i >= FuzzyDrugIndex.MinLength && Lexicon.Fuzzy.Find(span[i..end]) is not null)
             {
-                return false;
+                return AnalysisDepth.Full;
             }
 
             i = end + 1;
         }
 
-        if (PersonalDataDetector.MayHoldCodiceFiscale(text))
-        {
-            return false;
-        }
-
         var given = request.Language?.ToLowerInvariant();
         language = given is "en" or "it" ? given : TextAnalysis.DetectLanguage(en, it, text);
-        return true;
+        return patterns ? AnalysisDepth.PersonalDataPatterns : AnalysisDepth.None;
     }
 
-    /// <summary>Whether <see cref="Screen"/> would skip the detectors for this request (benchmarks count the paths).</summary>
-    internal bool TakesQuickExit(ScreeningRequest request)
+    /// <summary>How much of the engine <see cref="Screen"/> gives this request (benchmarks count the paths).</summary>
+    internal AnalysisDepth DepthFor(ScreeningRequest request)
     {
         var matches = new List<AutomatonMatch>();
         string text = request.Text ?? string.Empty;
         using var normalized = TextNormalizer.Normalize(text);
         Lexicon.Automaton.FindAll(normalized.Span, matches);
-        return text.Length <= SegmentChars && NothingToAnalyse(text, normalized.Span, matches, request, out _);
+        return text.Length <= SegmentChars ? NeededDepth(text, normalized.Span, matches, request, out _) : AnalysisDepth.Full;
     }
 
     private static readonly System.Buffers.SearchValues<char> PersonalDataStarts = System.Buffers.SearchValues.Create("@0123456789");

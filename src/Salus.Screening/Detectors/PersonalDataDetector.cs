@@ -44,7 +44,13 @@ internal static partial class PersonalDataDetector
 
     public static void Detect(TextAnalysis a, List<Finding> findings)
     {
-        string text = a.Text;
+        DetectPatterns(a.Text, findings);
+        DetectHealthData(a, findings);
+    }
+
+    /// <summary>The pattern part (contact data, identifiers, dates of birth, addresses), which needs only the text.</summary>
+    public static void DetectPatterns(string text, List<Finding> findings)
+    {
         var occupied = new List<(int Start, int End)>();
 
         void Add(int start, int end, string kind, double score)
@@ -144,8 +150,6 @@ internal static partial class PersonalDataDetector
                 Add(m.Index, m.Index + m.Length, "postal-address", 0.85);
             }
         }
-
-        DetectHealthData(a, findings);
     }
 
     private static int CountDigits(string text)
