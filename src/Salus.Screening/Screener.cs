@@ -201,7 +201,9 @@ public sealed class Screener
     /// How much of the engine the text needs, read from the lexicon hits alone (language filtering aside, so it errs towards
     /// analysing). Without a term that can lead to a finding no detector reports anything or scores an adverse event:
     /// <list type="bullet">
-    /// <item>a drug (or a word one edit from one), an inquiry, crisis, promotional or abusive term always needs the detectors;</item>
+    /// <item>a drug (or a word one edit from one), an inquiry, crisis, promotional or abusive term always needs the detectors —
+    /// except a drug name that is also an ordinary word ("better"), which the drug detector keeps only near a drug cue: with
+    /// no drug cue in the text it counts as a health term only;</item>
     /// <item>a reaction, withdrawal or adverse-event cue matters to the adverse-event detector only in a received text that
     /// also refers to a medicine (a drug, or a drug cue other than the weak ones such as "take" or "doctor");</item>
     /// <item>a reaction or condition matters to the health-data check only with a person who can be identified: a person
@@ -221,7 +223,7 @@ public sealed class Screener
         }
 
         int en = 0, it = 0;
-        bool health = false, person = false, medicine = false, aeCandidate = false;
+        bool health = false, person = false, medicine = false, aeCandidate = false, drugCue = false, ambiguousDrug = false;
         foreach (var m in matches)
         {
             foreach (var info in Lexicon.Payload(m.Pattern))
@@ -233,6 +235,10 @@ public sealed class Screener
                         break;
                     case LexiconKind.Stopword:
                         it++;
+                        break;
+                    case LexiconKind.Drug when info.Drug is { Ambiguous: true }:
+                        ambiguousDrug = true; // "better", "control": kept only near a drug cue, else a health term at most
+                        health = true;
                         break;
                     case LexiconKind.Drug or LexiconKind.Inquiry or LexiconKind.Crisis or LexiconKind.Promotional or LexiconKind.Abuse:
                         return AnalysisDepth.Full;
@@ -247,6 +253,7 @@ public sealed class Screener
                         aeCandidate = true;
                         break;
                     case LexiconKind.DrugCue:
+                        drugCue = true;
                         medicine |= EngineDetectors.IsStrongDrugCue(info.Term);
                         break;
                     case LexiconKind.IdentityCue or LexiconKind.HealthPerson:
@@ -260,7 +267,7 @@ public sealed class Screener
         }
 
         bool received = request.Context is ScreeningContext.Inbound or ScreeningContext.Community;
-        if ((received && medicine && aeCandidate) || (health && (person || PersonalDataDetector.MayHoldFullName(text))))
+        if ((ambiguousDrug && drugCue) || (received && medicine && aeCandidate) || (health && (person || PersonalDataDetector.MayHoldFullName(text))))
         {
             return AnalysisDepth.Full;
         }
