@@ -12,6 +12,9 @@ internal sealed class SharedBucketGroup
     [ThreadStatic]
     private static float[]? t_gathered;
 
+    [ThreadStatic]
+    private static int[]? t_offsets;
+
     private readonly LinearMember[] _members;
     private readonly int[] _ensembleIndex;
     private readonly int[] _offset;
@@ -20,7 +23,6 @@ internal sealed class SharedBucketGroup
     private readonly ulong[] _live;
     private readonly int[] _rank;
     private readonly float[] _table;
-    private readonly float[] _deadEntry;
     private readonly int _stride;
 
     private SharedBucketGroup(FeatureOptions options, LinearMember[] members, int[] ensembleIndex)
@@ -59,17 +61,17 @@ internal sealed class SharedBucketGroup
             _rank[w] = _rank[w - 1] + System.Numerics.BitOperations.PopCount(_live[w - 1]);
         }
 
-        _table = new float[live * _stride];
-        _deadEntry = new float[_stride];
+        // entry 0: what every bucket without a value reads (weight 0, the usual ratio); live buckets follow in order
+        _table = new float[(live + 1) * _stride];
         for (int k = 0; k < members.Length; k++)
         {
             if (_hasRatio[k])
             {
-                _deadEntry[_offset[k] + 1] = _defaults[k];
+                _table[_offset[k] + 1] = _defaults[k];
             }
         }
 
-        for (int i = 0, at = 0; i < buckets; i++)
+        for (int i = 0, at = _stride; i < buckets; i++)
         {
             if ((_live[i >> 6] & (1UL << (i & 63))) == 0)
             {
@@ -190,31 +192,40 @@ internal sealed class SharedBucketGroup
             return;
         }
 
-        // first copy every bucket's entry out of the big table: independent loads the CPU overlaps, where the sums'
-        // chains would otherwise make each cache miss wait for the one before
+        // First where each bucket's entry is (bitmap and ranks: small, cached), then all the entries at once: a tight loop of
+        // independent loads keeps many cache misses in flight, where one loop doing both held only a few.
         int stride = _stride;
         var gathered = t_gathered is { } g && g.Length >= count * stride ? g : (t_gathered = new float[Math.Max(1024, count * stride * 2)]);
-        var table = _table;
+        var offsets = t_offsets is { } o && o.Length >= count ? o : (t_offsets = new int[Math.Max(512, count * 2)]);
         var buckets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(unique);
         var live = _live;
         var rank = _rank;
-        for (int j = 0, to = 0; j < buckets.Length; j++, to += stride)
+        for (int j = 0; j < buckets.Length; j++)
         {
             int b = buckets[j];
             ulong word = live[b >> 6];
-            ulong bit = 1UL << (b & 63);
-            // element by element rather than a span copy: a call per bucket would leave the CPU fewer misses in flight
-            var source = table;
-            int from = (rank[b >> 6] + System.Numerics.BitOperations.PopCount(word & (bit - 1))) * stride;
-            if ((word & bit) == 0)
-            {
-                source = _deadEntry;
-                from = 0;
-            }
+            int isLive = (int)((word >> (b & 63)) & 1);
+            int entry = rank[b >> 6] + System.Numerics.BitOperations.PopCount(word & ((1UL << (b & 63)) - 1)) + 1;
+            offsets[j] = isLive * entry * stride; // entry 0 is the shared entry of buckets training never saw
+        }
 
-            for (int e = 0; e < stride; e++)
+        var table = _table;
+        if (stride == 1)
+        {
+            for (int j = 0; j < count; j++)
             {
-                gathered[to + e] = source[from + e];
+                gathered[j] = table[offsets[j]];
+            }
+        }
+        else
+        {
+            for (int j = 0, to = 0; j < count; j++, to += stride)
+            {
+                int from = offsets[j];
+                for (int e = 0; e < stride; e++)
+                {
+                    gathered[to + e] = table[from + e];
+                }
             }
         }
 
