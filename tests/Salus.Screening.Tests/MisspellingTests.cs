@@ -1,3 +1,4 @@
+using Salus.Screening.Lexicons;
 using Salus.Screening.Matching;
 using Xunit;
 
@@ -108,5 +109,51 @@ public sealed class MisspellingTests
         }
 
         return d[a.Length, b.Length];
+    }
+}
+
+/// <summary>The misspelling look-up remembers recent words per thread; the memo must never mix two indexes up.</summary>
+public sealed class MisspellingMemoTests
+{
+    private static DrugEntry Drug(string surface) =>
+        new(surface, surface, [surface], null, null, null, null, null, null, Ambiguous: false, Sources: "c");
+
+    [Fact]
+    public void Two_indexes_used_in_turn_on_one_thread_keep_their_own_answers()
+    {
+        var zoloft = new FuzzyDrugIndex([Drug("zoloft")], []);
+        var lexapro = new FuzzyDrugIndex([Drug("lexapro")], []);
+        for (int round = 0; round < 3; round++)
+        {
+            Assert.Equal("zoloft", zoloft.Find("zolfot")?.Surface);
+            Assert.Null(lexapro.Find("zolfot"));
+            Assert.Equal("lexapro", lexapro.Find("lexaprro")?.Surface);
+            Assert.Null(zoloft.Find("lexaprro"));
+        }
+    }
+
+    [Fact]
+    public void Remembered_answers_equal_the_search_over_many_words()
+    {
+        var index = Screener.CreateDefault().Lexicon.Fuzzy;
+        var words = File.ReadLines(Path.Combine(TestPaths.TestData, "labelled.en.jsonl"))
+            .Concat(File.ReadLines(Path.Combine(TestPaths.TestData, "labelled.it.jsonl")))
+            .SelectMany(l => System.Text.RegularExpressions.Regex.Split(l.ToLowerInvariant(), "[^a-z]+"))
+            .Where(w => w.Length >= FuzzyDrugIndex.MinLength)
+            .Concat(["zolfot", "lexaprro", "sertralien", "metformni"])
+            .ToList();
+        Assert.True(words.Count > 2000, $"only {words.Count} words");
+        int found = 0;
+        for (int pass = 0; pass < 2; pass++) // the second pass answers from the memo
+        {
+            foreach (var w in words)
+            {
+                var expected = index.Search(w);
+                Assert.Same(expected, index.Find(w));
+                found += expected is null ? 0 : 1;
+            }
+        }
+
+        Assert.True(found >= 8, "too few misspelled drugs among the words: the memo's positive answers are not exercised");
     }
 }

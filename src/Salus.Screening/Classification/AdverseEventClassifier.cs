@@ -28,11 +28,15 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     private readonly SpanVocabulary? _spans;
 
     public AdverseEventClassifier(IReadOnlyList<LinearMember> members, ScreeningLexicon lexicon, AeModelInfo info, SpanVocabulary? spans)
+        : this([.. members ?? throw new ArgumentNullException(nameof(members))], null, lexicon, info, spans)
     {
-        ArgumentNullException.ThrowIfNull(members);
+    }
+
+    private AdverseEventClassifier(LinearMember[] members, SharedBucketGroup[]? groups, ScreeningLexicon lexicon, AeModelInfo info, SpanVocabulary? spans)
+    {
         _spans = spans;
-        _members = [.. members];
-        _groups = SharedBucketGroup.Build(_members);
+        _members = members;
+        _groups = groups ?? SharedBucketGroup.Build(members);
         _lexicon = lexicon;
         Info = info;
     }
@@ -64,13 +68,14 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
         }
 
         var meta = JsonSerializer.Deserialize(info, ScreeningJsonContext.Default.AeModelInfo) ?? throw new InvalidDataException("bad model info");
-        return new EmbeddedModel(LinearModelFile.Load(model, meta.Members), meta, spans is null ? null : SpanVocabulary.Load(spans));
+        var members = LinearModelFile.Load(model, meta.Members).ToArray();
+        return new EmbeddedModel(members, SharedBucketGroup.Build(members), meta, spans is null ? null : SpanVocabulary.Load(spans));
     }
 
-    /// <summary>A model read from its files, waiting for its lexicon.</summary>
-    internal sealed record EmbeddedModel(List<LinearMember> Members, AeModelInfo Info, SpanVocabulary? Spans)
+    /// <summary>A model read from its files (its scoring tables built too), waiting for its lexicon.</summary>
+    internal sealed record EmbeddedModel(LinearMember[] Members, SharedBucketGroup[] Groups, AeModelInfo Info, SpanVocabulary? Spans)
     {
-        public AdverseEventClassifier With(ScreeningLexicon lexicon) => new(Members, lexicon, Info, Spans);
+        public AdverseEventClassifier With(ScreeningLexicon lexicon) => new(Members, Groups, lexicon, Info, Spans);
     }
 
     /// <summary>Loads a model written by <see cref="ClassifierTrainer.Train"/> (model zip, info json, span vocabulary).</summary>

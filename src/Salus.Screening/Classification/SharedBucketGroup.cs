@@ -122,7 +122,13 @@ internal sealed class SharedBucketGroup
             }
         }
 
-        return values.Count(v => v == candidate) * 2 > values.Length ? candidate : float.NaN;
+        int count = 0;
+        foreach (var v in values)
+        {
+            count += v == candidate ? 1 : 0;
+        }
+
+        return count * 2 > values.Length ? candidate : float.NaN;
     }
 
     /// <summary>The featurisation every member of the group shares (lexicon features apart).</summary>

@@ -98,6 +98,50 @@ public sealed class FuzzyDrugIndex
             return null;
         }
 
+        // the same few hundred words come back in every text ("because", "started", "feeling"): remember the answers
+        var cache = t_recent is { } c && ReferenceEquals(c.Index, this) ? c : (t_recent = new RecentWords(this));
+        int slot = RecentWords.Slot(token);
+        if (cache.Words[slot] is { } word && token.SequenceEqual(word))
+        {
+            return cache.Answers[slot];
+        }
+
+        var found = Search(token);
+        cache.Words[slot] = token.ToString();
+        cache.Answers[slot] = found;
+        return found;
+    }
+
+    [ThreadStatic]
+    private static RecentWords? t_recent;
+
+    /// <summary>A per-thread, direct-mapped memo of recent look-ups of one index (a pure function of the word).</summary>
+    private sealed class RecentWords(FuzzyDrugIndex index)
+    {
+        private const int Bits = 12;
+
+        public FuzzyDrugIndex Index { get; } = index;
+
+        public string?[] Words { get; } = new string?[1 << Bits];
+
+        public DrugEntry?[] Answers { get; } = new DrugEntry?[1 << Bits];
+
+        public static int Slot(ReadOnlySpan<char> word)
+        {
+            uint h = 2166136261;
+            foreach (char ch in word)
+            {
+                h = (h ^ ch) * 16777619;
+            }
+
+            return (int)((h ^ (h >> 15)) & ((1 << Bits) - 1));
+        }
+    }
+
+    /// <summary>The look-up itself, without the memo (token already checked for length and letters).</summary>
+    internal DrugEntry? Search(ReadOnlySpan<char> token)
+    {
+
         Span<ulong> keys = stackalloc ulong[token.Length + 1];
         DeleteHashes(token, keys);
         DrugEntry? found = null;
