@@ -33,10 +33,14 @@ internal static class PatchDosingEndpoint
     /// <summary>The patch in the body, or a validation error naming the member where the JSON went wrong.</summary>
     public static async Task<Result<DosingPatch>> ReadAsync(Stream body, CancellationToken ct)
     {
+        // Read whole (the server's request size limit bounds it) and parse it in one go: the streaming reader loses the
+        // path of a syntax error, and that path names the member where the JSON went wrong.
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
         Dictionary<string, JsonElement>? members;
         try
         {
-            members = await JsonSerializer.DeserializeAsync<Dictionary<string, JsonElement>>(body, Json, ct);
+            members = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json);
         }
         catch (JsonException e)
         {
@@ -45,7 +49,7 @@ internal static class PatchDosingEndpoint
             var member = TopMember(e.Path);
             return DosingPatch.Invalid(new()
             {
-                [member] = [member == "$" ? $"The body must be one JSON object {where}." : $"Not valid JSON, or given more than once {where}."],
+                [member] = [member == "$" ? $"Not one valid JSON object {where}." : $"Not valid JSON at or after this member, or given twice {where}."],
             });
         }
 
