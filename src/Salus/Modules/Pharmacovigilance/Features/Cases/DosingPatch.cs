@@ -16,7 +16,8 @@ public sealed class DosingPatch
     public static readonly IReadOnlyList<string> MemberNames =
         ["dose", "doseUnit", "frequency", "route", "indication", "therapyStart", "therapyStop", "action", "doseForm", "batchNumber", "reason"];
 
-    private readonly List<string> _members = [];
+    // The members already read, to refuse one given twice in different case ("dose" and "Dose").
+    private readonly HashSet<string> _members = [];
 
     private DosingPatch()
     {
@@ -44,9 +45,6 @@ public sealed class DosingPatch
 
     /// <summary>Why the officer changes the record: not part of it, it goes to the audit trail.</summary>
     public string? Reason { get; private set; }
-
-    /// <summary>The members the patch carried, in the API's spelling.</summary>
-    public IReadOnlyList<string> Members => _members;
 
     /// <summary>The stored record with this patch merged in.</summary>
     public DosingUpdate ApplyTo(DosingUpdate stored)
