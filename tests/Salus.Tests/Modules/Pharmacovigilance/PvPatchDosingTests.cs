@@ -155,6 +155,20 @@ public abstract class PvPatchDosingTests(SalusApp app)
         Assert.Equal(JsonValueKind.Null, newValues.GetProperty("Frequency").ValueKind);
     }
 
+    [SkippableFact]
+    public async Task Openapi_names_the_patch_next_to_the_put_and_says_it_takes_a_merge_patch()
+    {
+        app.SkipIfUnavailable();
+        using var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json"));
+        var operations = document.RootElement.GetProperty("paths").GetProperty("/api/pv/cases/{id}/products/{productId}");
+        var patch = operations.GetProperty("patch");
+        Assert.Equal("PatchPvProductDosing", patch.GetProperty("operationId").GetString());
+        Assert.Contains("RFC 7396", patch.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(patch.GetProperty("requestBody").GetProperty("content").TryGetProperty(MergePatch, out _), patch.ToString());
+        Assert.Equal("SetPvProductDosing", operations.GetProperty("put").GetProperty("operationId").GetString());
+        Assert.Contains("Replaces the whole dosing record", operations.GetProperty("put").GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A case whose product has every dosing field set through the PUT.</summary>
     private async Task<(HttpClient Officer, string Path, Guid CaseId, Guid ProductId, DateOnly Today)> OpenCaseWithFullDosingAsync(string product)
     {
