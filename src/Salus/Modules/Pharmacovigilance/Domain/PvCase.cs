@@ -250,6 +250,10 @@ public sealed class CaseProduct
     /// <summary>Batch / lot number (G.k.4.r.7, at most 35 characters).</summary>
     public string? BatchNumber { get; set; }
 
+    /// <summary>The stored dosing record, as a PUT would send it.</summary>
+    public DosingUpdate DosingRecord() =>
+        new(DoseValue, DoseUnit, Frequency, Route, Indication, TherapyStart, TherapyStop, Action, DoseForm, BatchNumber);
+
     public void SetDosing(DosingUpdate d)
     {
         ArgumentNullException.ThrowIfNull(d);

@@ -97,11 +97,15 @@ internal static class PvApi
         pv.MapPut("/cases/{id:guid}/products/{productId:guid}", async (Guid id, Guid productId, ProductDosingBody body, CaseWork work, CancellationToken ct) =>
             !ProductDto.TryParseAction(body.Action, out var action)
                 ? Errors.Validation("pv.product.dosing", "The dosing is not valid.", new Dictionary<string, string[]>
-                    { ["action"] = ["Use withdrawn, dose-reduced, dose-increased, not-changed, unknown or not-applicable."] }).ToProblem()
+                    { ["action"] = [ProductDto.ActionHint] }).ToProblem()
                 : (await work.SetDosingAsync(id, productId, new DosingUpdate(body.Dose, body.DoseUnit, body.Frequency, body.Route, body.Indication,
                     body.TherapyStart, body.TherapyStop, action, body.DoseForm, body.BatchNumber), body.Reason, ct)).ToHttp(c => TypedResults.Ok(CaseDto.From(c))))
             .WithName("SetPvProductDosing")
-            .WithSummary("Dose and unit, frequency, route, indication, therapy dates, action taken, dose form and batch number of a product (audited with the reason).");
+            .WithSummary("Replaces the whole dosing record of a product: dose and unit, frequency, route, indication, therapy dates, action taken, dose form and batch number (an omitted field is cleared; audited with the reason).");
+        pv.MapPatch("/cases/{id:guid}/products/{productId:guid}", PatchDosingEndpoint.HandleAsync)
+            .Accepts<ProductDosingBody>(PatchDosingEndpoint.MergePatchJson, "application/json")
+            .WithName("PatchPvProductDosing")
+            .WithSummary("Changes only the dosing members sent (JSON Merge Patch, RFC 7396): absent keeps, null clears; the merged record is checked as for the PUT; reason required and audited.");
         pv.MapPost("/cases/{id:guid}/follow-ups", async (Guid id, FollowUpBody body, FollowUpRequests requests, CancellationToken ct) =>
             (await requests.RequestAsync(id, body.Template, body.Language, ct)).ToHttp(f => TypedResults.Ok(new FollowUpDto(f.Id, "request", f.TemplateKey, f.Language, f.Text, f.AtUtc, f.By))))
             .WithName("RequestPvFollowUp").WithSummary("Sends an approved follow-up template to the reporter as a private message on the source channel.");

@@ -28,6 +28,9 @@ public sealed record ProductDto(
         _ => "unknown",
     };
 
+    /// <summary>What to say when <see cref="TryParseAction"/> fails.</summary>
+    public const string ActionHint = "Use withdrawn, dose-reduced, dose-increased, not-changed, unknown or not-applicable.";
+
     public static bool TryParseAction(string? key, out DrugAction? action)
     {
         action = null;
@@ -104,7 +107,10 @@ public sealed record ReactionCodingBody(DateOnly? OnsetDate, ReactionOutcome Out
 
 public sealed record ProductBody(string? Name, ProductRole Role = ProductRole.Suspect);
 
-/// <summary>The whole dosing record of a product: like every field here, an omitted dose form or batch number is stored as empty.</summary>
+/// <summary>
+/// The whole dosing record of a product for the PUT, which replaces it: like every field here, an omitted dose form or
+/// batch number is stored as empty. The PATCH (<see cref="DosingPatch"/>) changes only the members it carries.
+/// </summary>
 public sealed record ProductDosingBody(
     decimal? Dose, string? DoseUnit, string? Frequency, string? Route, string? Indication,
     DateOnly? TherapyStart, DateOnly? TherapyStop, string? Action, string? Reason, string? DoseForm = null, string? BatchNumber = null);

@@ -328,9 +328,28 @@ public sealed class CaseWork(
         }, ct);
     }
 
-    /// <summary>Dose, route, indication, therapy dates and action taken of one product; every bad field is named, nothing is stored then.</summary>
+    /// <summary>Replaces the dosing record of one product (the PUT); every bad field is named, nothing is stored then.</summary>
     public Task<Result<PvCase>> SetDosingAsync(Guid caseId, Guid productId, DosingUpdate dosing, string? reason, CancellationToken ct = default) =>
-        ChangeAsync(caseId, reason ?? "Product dosing updated", c =>
+        ChangeDosingAsync(caseId, productId, _ => dosing, reason ?? "Product dosing updated", ct);
+
+    /// <summary>
+    /// Merges a patch into the stored dosing record (the PATCH): the merged record is checked as a whole, as for a PUT.
+    /// The reason is required: a partial change is otherwise easy to miss in the trail.
+    /// </summary>
+    public Task<Result<PvCase>> PatchDosingAsync(Guid caseId, Guid productId, DosingPatch patch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        if (string.IsNullOrWhiteSpace(patch.Reason))
+        {
+            return Task.FromResult<Result<PvCase>>(Errors.Validation("pv.reason.required", "Changing the dosing needs a reason.",
+                new Dictionary<string, string[]> { ["reason"] = ["Required."] }));
+        }
+
+        return ChangeDosingAsync(caseId, productId, patch.ApplyTo, patch.Reason, ct);
+    }
+
+    private Task<Result<PvCase>> ChangeDosingAsync(Guid caseId, Guid productId, Func<DosingUpdate, DosingUpdate> next, string reason, CancellationToken ct) =>
+        ChangeAsync(caseId, reason, c =>
         {
             var product = c.Products.FirstOrDefault(p => p.Id == productId);
             if (product is null)
@@ -338,6 +357,7 @@ public sealed class CaseWork(
                 return Errors.NotFound("pv.product.not-found", "No such product in this case.");
             }
 
+            var dosing = next(product.DosingRecord());
             var fields = Dosing.Problems(dosing, DateOnly.FromDateTime(Now));
             if (fields.Count > 0)
             {
