@@ -155,7 +155,7 @@ public sealed class Screener
         var a = new TextAnalysis(text, normalized, Lexicon, matches, request.Language?.ToLowerInvariant());
 
         var drugs = EngineDetectors.Drugs(a, request.Market, findings);
-        double ae = EngineDetectors.AdverseEvents(a, request.Context, drugs, Classifier, findings);
+        double ae = EngineDetectors.AdverseEvents(a, request.Context, drugs, Classifier, findings, request.Product);
         EngineDetectors.Inquiries(a, drugs, findings);
         EngineDetectors.Crisis(a, request.Context, findings);
         PersonalDataDetector.Detect(a, findings);
@@ -267,6 +267,11 @@ public sealed class Screener
         }
 
         bool received = request.Context is ScreeningContext.Inbound or ScreeningContext.Community;
+        if (received && request.Product is not null)
+        {
+            return AnalysisDepth.Full; // the medicine is known: any sentence may report an adverse event of it
+        }
+
         if ((ambiguousDrug && drugCue) || (received && medicine && aeCandidate) || (health && (person || PersonalDataDetector.MayHoldFullName(text))))
         {
             return AnalysisDepth.Full;

@@ -56,13 +56,19 @@ public static class Categories
 /// <param name="Market">"IT", "US", "EU"... (prescription status is looked up for this market).</param>
 /// <param name="Channel">Channel name, for rules ("facebook", "linkedin"...).</param>
 /// <param name="RuleSet">The compiled policy rules; null = <see cref="DefaultRules.RuleSet"/>.</param>
+/// <param name="Product">
+/// The medicine the text is known to be about, when the text does not have to name it: a review of the product, a comment
+/// under a post about it. Every sentence then has its medicine, so a reaction told there can be an adverse event of it.
+/// Null = unknown (the text must name or refer to a medicine).
+/// </param>
 public sealed record ScreeningRequest(
     string Text,
     string? Language = null,
     ScreeningContext Context = ScreeningContext.Inbound,
     string? Market = null,
     string? Channel = null,
-    RuleSet? RuleSet = null);
+    RuleSet? RuleSet = null,
+    string? Product = null);
 
 /// <summary>One thing found in the text.</summary>
 /// <param name="Category">One of <see cref="Categories"/>.</param>

@@ -18,7 +18,7 @@ public sealed record JsonlRunSummary(long Lines, long Screened, long Failed, Tim
 /// <summary>
 /// The <c>salus screen</c> logic: JSONL in, one line out per input line, same order. Lines are read in
 /// batches and screened in parallel; the next batch is read while the previous one is screened.
-/// Input: <c>{"id","text","lang"?,"context"?,"market"?,"channel"?}</c>. Output:
+/// Input: <c>{"id","text","lang"?,"context"?,"market"?,"channel"?,"product"?}</c>. Output:
 /// <c>{"id","categories","decision","findings":[{"category","start","end","text","code","score"}],"scores"}</c>;
 /// a bad line yields <c>{"id"?,"line","error"}</c> and "line N: message" on the error writer.
 /// </summary>
@@ -209,7 +209,8 @@ public sealed partial class JsonlScreening
             return null;
         }
 
-        string? text = null, lang = null, context = null, market = null, channel = null;
+        string? text = null, lang = null, context = null, market = null, channel = null, product = null;
+        bool productWrongType = false;
         bool textWrongType = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -264,6 +265,13 @@ public sealed partial class JsonlScreening
                 channel = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 reader.Skip();
             }
+            else if (reader.ValueTextEquals("product"u8))
+            {
+                reader.Read();
+                product = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                productWrongType = reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null);
+                reader.Skip();
+            }
             else
             {
                 reader.Read();
@@ -290,6 +298,12 @@ public sealed partial class JsonlScreening
             return null;
         }
 
+        if (productWrongType)
+        {
+            error = "\"product\" must be a string (the medicine the text is about) or null";
+            return null;
+        }
+
         if (!TryParseContext(context, out var ctx))
         {
             error = $"unknown context \"{context}\"";
@@ -302,7 +316,8 @@ public sealed partial class JsonlScreening
             lang = null; // unsupported language: detect
         }
 
-        return new ScreeningRequest(text, string.IsNullOrEmpty(lang) ? null : lang, ctx, string.IsNullOrWhiteSpace(market) ? null : market.Trim().ToUpperInvariant(), channel);
+        return new ScreeningRequest(text, string.IsNullOrEmpty(lang) ? null : lang, ctx, string.IsNullOrWhiteSpace(market) ? null : market.Trim().ToUpperInvariant(), channel,
+            Product: string.IsNullOrWhiteSpace(product) ? null : product.Trim());
     }
 
     /// <summary>Parses "inbound", "outbound", "employee-share", "community", "reply" (null = inbound).</summary>

@@ -119,7 +119,9 @@ internal static class EngineDetectors
     }
 
     /// <summary>Adverse events: a (named or referred) medicine plus an experienced, non-suppressed reaction.</summary>
-    public static double AdverseEvents(TextAnalysis a, ScreeningContext context, List<Hit> drugs, IAdverseEventClassifier? classifier, List<Finding> findings)
+    /// <param name="product">The medicine the text is known to be about (<see cref="ScreeningRequest.Product"/>), or null.</param>
+    public static double AdverseEvents(TextAnalysis a, ScreeningContext context, List<Hit> drugs, IAdverseEventClassifier? classifier, List<Finding> findings,
+        string? product = null)
     {
         if (context is not (ScreeningContext.Inbound or ScreeningContext.Community))
         {
@@ -127,7 +129,8 @@ internal static class EngineDetectors
         }
 
         var strongCues = a.Of(LexiconKind.DrugCue).Where(h => IsStrongDrugCue(h.Info.Term)).ToList();
-        if (drugs.Count == 0 && strongCues.Count == 0)
+        bool known = product is not null; // every sentence has its medicine
+        if (drugs.Count == 0 && strongCues.Count == 0 && !known)
         {
             return 0; // no medicine, no drug context: not an adverse-event report, whatever a classifier says
         }
@@ -136,7 +139,7 @@ internal static class EngineDetectors
         bool shortText = sentences <= 4;
 
         bool DrugNear(int s) => drugs.Exists(d => shortText || Math.Abs(d.Sentence - s) <= 2);
-        bool ReferenceNear(int s) => strongCues.Exists(d => Math.Abs(d.Sentence - s) <= (shortText ? 3 : 1));
+        bool ReferenceNear(int s) => known || strongCues.Exists(d => Math.Abs(d.Sentence - s) <= (shortText ? 3 : 1));
 
         var candidates = a.Of(LexiconKind.Reaction).Concat(a.Of(LexiconKind.Withdrawal)).Concat(a.Of(LexiconKind.AeCue)).ToList();
         double best = 0;
@@ -246,7 +249,9 @@ internal static class EngineDetectors
         // is told in first person, is not a question, and has no negation/speculation/indication cue.
         if (classifier is not null && best < 0.5)
         {
-            foreach (var d in drugs)
+            // in the sentences that name the medicine or, when the text is known to be about one, in every sentence
+            var anchors = known && drugs.Count == 0 ? SentenceAnchors(a) : drugs;
+            foreach (var d in anchors)
             {
                 int s = d.Sentence;
                 if (a.Sentences[s].IsQuestion || !a.AnyInSentence(LexiconKind.FirstPerson, s)
@@ -287,6 +292,11 @@ internal static class EngineDetectors
             {
                 details["product"] = drug.Info.Drug!.Product;
             }
+            else if (product is not null)
+            {
+                details["product"] = product;
+                details["product-from"] = "request"; // not named in the text: what the text is known to be about
+            }
 
             if (perSentenceP.TryGetValue(bestHit.Sentence, out var cp))
             {
@@ -299,6 +309,33 @@ internal static class EngineDetectors
 
         return best;
     }
+
+    /// <summary>One stand-in hit per sentence, spanning it: where the classifier alone may report when the medicine is known.</summary>
+    private static List<Hit> SentenceAnchors(TextAnalysis a)
+    {
+        var anchors = new List<Hit>(a.Sentences.Count);
+        for (int s = 0; s < a.Sentences.Count; s++)
+        {
+            var span = a.Sentences[s];
+            int start = span.Start, end = Math.Min(span.End, a.Text.Length);
+            while (start < end && char.IsWhiteSpace(a.Text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(a.Text[end - 1]))
+            {
+                end--;
+            }
+
+            anchors.Add(new Hit { Info = SentenceAnchor, Start = start, End = end, Sentence = s });
+        }
+
+        return anchors;
+    }
+
+    // what a sentence stand-in reports: the classifier's reading of the whole sentence
+    private static readonly TermInfo SentenceAnchor = new(LexiconKind.Drug, null, "sentence", "classifier", 0, null);
 
     /// <summary>0.65 × rule ≥ 0.5: flagged whatever the classifier says.</summary>
     private const double DecisiveRule = 0.5 / 0.65;
