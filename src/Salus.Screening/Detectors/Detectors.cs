@@ -316,22 +316,29 @@ internal static class EngineDetectors
         var anchors = new List<Hit>(a.Sentences.Count);
         for (int s = 0; s < a.Sentences.Count; s++)
         {
-            var span = a.Sentences[s];
-            int start = span.Start, end = Math.Min(span.End, a.Text.Length);
-            while (start < end && char.IsWhiteSpace(a.Text[start]))
-            {
-                start++;
-            }
-
-            while (end > start && char.IsWhiteSpace(a.Text[end - 1]))
-            {
-                end--;
-            }
-
+            var (start, end) = Trimmed(a, s);
             anchors.Add(new Hit { Info = SentenceAnchor, Start = start, End = end, Sentence = s });
         }
 
         return anchors;
+    }
+
+    /// <summary>Sentence <paramref name="s"/> of the original text without its leading and trailing white space.</summary>
+    private static (int Start, int End) Trimmed(TextAnalysis a, int s)
+    {
+        var span = a.Sentences[s];
+        int start = span.Start, end = Math.Min(span.End, a.Text.Length);
+        while (start < end && char.IsWhiteSpace(a.Text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(a.Text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
     }
 
     // what a sentence stand-in reports: the classifier's reading of the whole sentence
@@ -403,17 +410,7 @@ internal static class EngineDetectors
             var sent = a.Sentences[d.Sentence];
             if (sent.IsQuestion && !a.AnyInSentence(LexiconKind.Abuse, d.Sentence))
             {
-                int start = sent.Start, end = Math.Min(sent.End, a.Text.Length);
-                while (start < end && char.IsWhiteSpace(a.Text[start]))
-                {
-                    start++;
-                }
-
-                while (end > start && char.IsWhiteSpace(a.Text[end - 1]))
-                {
-                    end--;
-                }
-
+                var (start, end) = Trimmed(a, d.Sentence);
                 findings.Add(new Finding(Categories.MedicalInquiry, start, end, a.Text[start..end], "general", 0.6,
                     new Dictionary<string, string> { ["kind"] = "general" }));
                 return;
