@@ -210,7 +210,8 @@ public sealed class Screener
     /// reference ("my son", "my name is"), a capitalised full name, a handle or contact data;</item>
     /// <item>'@', digits or a 16-char token may start personal data, which the patterns alone find — unless a reaction or
     /// condition is present, which contact data can tie to the writer (health data needs the analysis);</item>
-    /// <item>employee shares need the disclosure check.</item>
+    /// <item>employee shares need the disclosure check, and a received text whose product is known
+    /// (<see cref="ScreeningRequest.Product"/>) the adverse-event detector: any of its sentences may report one.</item>
     /// </list>
     /// The equivalence test screens thousands of texts in every context with and without this shortcut.
     /// </summary>

@@ -75,6 +75,7 @@ public sealed class ClassifierReuseTests
             }
 
             Assert.Equal(c.Predict(text), c.Predict(a));
+            Assert.Equal(c.Predict(text), c.Predict(a, 0));
             reused++;
             fuzzy += a.Of(Lexicons.LexiconKind.Drug).Count(h => h.Fuzzy);
         }

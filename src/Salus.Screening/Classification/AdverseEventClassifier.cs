@@ -123,6 +123,21 @@ public sealed class AdverseEventClassifier : IAdverseEventClassifier
     /// </summary>
     internal float Predict(TextAnalysis whole) => Rescale(Score(AeFeatures.Build(whole, _spans)));
 
+    /// <summary>
+    /// The score of sentence <paramref name="sentence"/> of an analysed text: from the analysis itself when the text is that
+    /// one sentence and its language was detected (the usual post), else by analysing the sentence on its own.
+    /// </summary>
+    internal float Predict(TextAnalysis a, int sentence)
+    {
+        if (a.Sentences.Count == 1 && !a.LanguageGiven)
+        {
+            return Predict(a);
+        }
+
+        var span = a.Sentences[sentence];
+        return Predict(a.Text[span.Start..span.End]);
+    }
+
     public float Predict(string sentence) => Rescale(RawProbability(sentence));
 
     private float Rescale(float p)

@@ -156,9 +156,8 @@ internal static class EngineDetectors
             if (!perSentenceP.TryGetValue(s, out var p))
             {
                 var ss = a.Sentences[s];
-                // a one-sentence text (the usual post) is scored from this analysis instead of analysing it again
-                p = a.Sentences.Count == 1 && !a.LanguageGiven && classifier is Classification.AdverseEventClassifier shipped
-                    ? shipped.Predict(a)
+                p = classifier is Classification.AdverseEventClassifier shipped
+                    ? shipped.Predict(a, s) // may reuse this analysis instead of analysing the sentence again
                     : classifier.Predict(a.Text[ss.Start..ss.End]);
                 perSentenceP[s] = p;
             }
