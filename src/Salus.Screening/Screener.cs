@@ -225,10 +225,12 @@ public sealed class Screener
 
         int en = 0, it = 0;
         bool health = false, person = false, medicine = false, aeCandidate = false, drugCue = false, ambiguousDrug = false;
+        bool unnamedSignal = false;
         foreach (var m in matches)
         {
             foreach (var info in Lexicon.Payload(m.Pattern))
             {
+                unnamedSignal |= UnnamedMedicine.IsSignal(info);
                 switch (info.Kind)
                 {
                     case LexiconKind.Stopword when info.Language == "en":
@@ -278,6 +280,13 @@ public sealed class Screener
             return AnalysisDepth.Full;
         }
 
+        var given = request.Language?.ToLowerInvariant();
+        language = given is "en" or "it" ? given : TextAnalysis.DetectLanguage(en, it, text);
+        if (received && unnamedSignal && Classifier is not null && UnnamedMedicine.Applies(language))
+        {
+            return AnalysisDepth.Full; // a health signal in English: the classifier may read an adverse event of an unnamed medicine
+        }
+
         bool patterns = text.AsSpan().IndexOfAny(PersonalDataStarts) >= 0 || PersonalDataDetector.MayHoldCodiceFiscale(text);
         if (health && patterns)
         {
@@ -297,8 +306,6 @@ public sealed class Screener
             i = end + 1;
         }
 
-        var given = request.Language?.ToLowerInvariant();
-        language = given is "en" or "it" ? given : TextAnalysis.DetectLanguage(en, it, text);
         return patterns ? AnalysisDepth.PersonalDataPatterns : AnalysisDepth.None;
     }
 

@@ -45,10 +45,19 @@ public sealed class DetectorTests
         Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, lang).Categories);
 
     [Theory]
-    [InlineData("I have a terrible headache and feel dizzy today", "en")]
-    [InlineData("Oggi ho un mal di testa terribile", "it")]
-    public void A_reaction_without_any_medicine_is_not_an_adverse_event(string text, string lang) =>
-        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, lang).Categories);
+    [InlineData("I have a terrible headache and feel dizzy today", "en", ScreeningContext.Community)] // the illness, as likely
+    [InlineData("Oggi ho un mal di testa terribile", "it", ScreeningContext.Inbound)] // no Italian classifier
+    [InlineData("Oggi ho un mal di testa terribile", "it", ScreeningContext.Community)]
+    public void A_reaction_without_any_medicine_or_treatment_is_not_an_adverse_event(string text, string lang, ScreeningContext context) =>
+        Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, lang, context)).Categories);
+
+    [Fact]
+    public void A_symptom_told_to_the_organisations_channel_is_a_possible_adverse_event_of_an_unnamed_medicine()
+    {
+        var r = Engine.Screen(new ScreeningRequest("I have a terrible headache and feel dizzy today", "en", ScreeningContext.Inbound));
+        var ae = Assert.Single(r.Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal("not-named", ae.Detail("product-from"));
+    }
 
     [Fact]
     public void Drug_mentions_carry_product_ingredients_and_prescription_status()

@@ -15,12 +15,15 @@ public sealed class ProductContextTests(ITestOutputHelper output)
 
     private const string Unnamed = "I had terrible nausea and dizziness for the first two weeks.";
 
+    // Italian: the English classifier's unnamed-medicine reading (UnnamedMedicineTests) does not apply
+    private const string UnnamedItalian = "Ho avuto una nausea terribile e le vertigini per le prime due settimane.";
+
     [Fact]
     public void A_reaction_without_a_named_medicine_is_an_adverse_event_only_when_the_product_is_known()
     {
-        Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(Unnamed)).Categories);
+        Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(UnnamedItalian)).Categories);
 
-        var known = Engine.Screen(new ScreeningRequest(Unnamed, Product: "Zoloft"));
+        var known = Engine.Screen(new ScreeningRequest(UnnamedItalian, Product: "Zoloft"));
         var ae = Assert.Single(known.Findings, f => f.Category == Categories.AdverseEvent);
         Assert.Equal("Zoloft", ae.Details!["product"]);
         Assert.Equal("request", ae.Details["product-from"]);
@@ -50,10 +53,10 @@ public sealed class ProductContextTests(ITestOutputHelper output)
     public async Task The_jsonl_product_field_is_read_and_a_wrong_type_is_an_error_line()
     {
         var input = string.Join('\n',
-            JsonSerializer.Serialize(new { id = "a", text = Unnamed, product = "Zoloft" }),
-            JsonSerializer.Serialize(new { id = "b", text = Unnamed }),
-            JsonSerializer.Serialize(new { id = "c", text = Unnamed, product = 5 }),
-            JsonSerializer.Serialize(new { id = "d", text = Unnamed, product = (string?)null })) + "\n";
+            JsonSerializer.Serialize(new { id = "a", text = UnnamedItalian, product = "Zoloft" }),
+            JsonSerializer.Serialize(new { id = "b", text = UnnamedItalian }),
+            JsonSerializer.Serialize(new { id = "c", text = UnnamedItalian, product = 5 }),
+            JsonSerializer.Serialize(new { id = "d", text = UnnamedItalian, product = (string?)null })) + "\n";
         var outText = new StringWriter();
         var errors = new StringWriter();
         var summary = await new JsonlScreening(Engine).RunAsync(new StringReader(input), outText, errors);
@@ -70,9 +73,9 @@ public sealed class ProductContextTests(ITestOutputHelper output)
         Assert.Contains("line 3", errors.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>PsyTAR's sentences are cut from drug reviews: with the product known, the engine's category comes near the classifier's.</summary>
+    /// <summary>PsyTAR's sentences are cut from drug reviews: the unnamed-medicine reading carries most of them, the known product more.</summary>
     [SkippableFact]
-    public void On_psytar_dev_the_known_product_lifts_the_engines_adverse_event_f1()
+    public void On_psytar_dev_the_engine_reads_adverse_events_of_unnamed_medicines()
     {
         var dev = Path.Combine(TestPaths.PsyTar, "dev.csv");
         Skip.IfNot(File.Exists(dev), $"PsyTAR not found at {TestPaths.PsyTar} (set SALUS_SHARED_DATA)");
@@ -93,7 +96,7 @@ public sealed class ProductContextTests(ITestOutputHelper output)
 
         double unknown = F1(null), known = F1("the reviewed medicine");
         output.WriteLine($"PsyTAR dev, engine adverse-event F1: product unknown {unknown:0.000}, product known {known:0.000}");
-        Assert.True(unknown < 0.45, $"without the product {unknown:0.000}: the engine should need a medicine");
-        Assert.True(known >= 0.68, $"with the product {known:0.000}");
+        Assert.True(unknown >= 0.72, $"without the product {unknown:0.000}: the unnamed-medicine reading should carry most sentences");
+        Assert.True(known >= unknown, $"with the product {known:0.000}, without {unknown:0.000}");
     }
 }

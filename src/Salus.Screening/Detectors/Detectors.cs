@@ -130,9 +130,11 @@ internal static class EngineDetectors
 
         var strongCues = a.Of(LexiconKind.DrugCue).Where(h => IsStrongDrugCue(h.Info.Term)).ToList();
         bool known = product is not null; // every sentence has its medicine
-        if (drugs.Count == 0 && strongCues.Count == 0 && !known)
+        // no medicine named or referred to: only an unnamed-medicine reading can report (see UnnamedMedicine)
+        bool nothingNamed = drugs.Count == 0 && strongCues.Count == 0 && !known;
+        if (nothingNamed && (classifier is null || !UnnamedMedicine.Applies(a.Language)))
         {
-            return 0; // no medicine, no drug context: not an adverse-event report, whatever a classifier says
+            return 0;
         }
 
         int sentences = a.Sentences.Count;
@@ -141,7 +143,8 @@ internal static class EngineDetectors
         bool DrugNear(int s) => drugs.Exists(d => shortText || Math.Abs(d.Sentence - s) <= 2);
         bool ReferenceNear(int s) => known || strongCues.Exists(d => Math.Abs(d.Sentence - s) <= (shortText ? 3 : 1));
 
-        var candidates = a.Of(LexiconKind.Reaction).Concat(a.Of(LexiconKind.Withdrawal)).Concat(a.Of(LexiconKind.AeCue)).ToList();
+        var candidates = nothingNamed ? []
+            : a.Of(LexiconKind.Reaction).Concat(a.Of(LexiconKind.Withdrawal)).Concat(a.Of(LexiconKind.AeCue)).ToList();
         double best = 0;
         Hit? bestHit = null;
         var perSentenceP = new Dictionary<int, float>();
@@ -269,12 +272,20 @@ internal static class EngineDetectors
             }
         }
 
+        bool unnamed = false;
+        // no medicine in the text and nothing found so far: the classifier's reading of a sentence with a health signal
+        // (with the product known it is that product's; else it is unnamed)
+        if (classifier is not null && best < 0.5 && drugs.Count == 0 && UnnamedMedicine.Find(a, context, P) is { } reading)
+        {
+            (bestHit, best, unnamed) = (reading.Hit, reading.Score, !known);
+        }
+
         if (bestHit is not null && best >= 0.5)
         {
             var details = new Dictionary<string, string>
             {
                 ["reaction"] = bestHit.Info.Tag ?? bestHit.Info.Term,
-                ["evidence"] = bestHit.Kind.ToString().ToLowerInvariant(),
+                ["evidence"] = bestHit.Info == SentenceAnchor ? "classifier" : bestHit.Kind.ToString().ToLowerInvariant(),
             };
             if (bestHit.Kind == LexiconKind.Withdrawal)
             {
@@ -295,6 +306,10 @@ internal static class EngineDetectors
             {
                 details["product"] = product;
                 details["product-from"] = "request"; // not named in the text: what the text is known to be about
+            }
+            else if (unnamed)
+            {
+                details["product-from"] = "not-named"; // pharmacovigilance has to ask which medicine
             }
 
             if (perSentenceP.TryGetValue(bestHit.Sentence, out var cp))
@@ -323,7 +338,7 @@ internal static class EngineDetectors
     }
 
     /// <summary>Sentence <paramref name="s"/> of the original text without its leading and trailing white space.</summary>
-    private static (int Start, int End) Trimmed(TextAnalysis a, int s)
+    internal static (int Start, int End) Trimmed(TextAnalysis a, int s)
     {
         var span = a.Sentences[s];
         int start = span.Start, end = Math.Min(span.End, a.Text.Length);
@@ -341,7 +356,7 @@ internal static class EngineDetectors
     }
 
     // what a sentence stand-in reports: the classifier's reading of the whole sentence
-    private static readonly TermInfo SentenceAnchor = new(LexiconKind.Drug, null, "sentence", "classifier", 0, null);
+    internal static readonly TermInfo SentenceAnchor = new(LexiconKind.Drug, null, "sentence", "classifier", 0, null);
 
     /// <summary>0.65 × rule ≥ 0.5: flagged whatever the classifier says.</summary>
     private const double DecisiveRule = 0.5 / 0.65;

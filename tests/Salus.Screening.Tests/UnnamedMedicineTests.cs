@@ -1,0 +1,81 @@
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+/// <summary>
+/// An English text received on the organisation's channels that reports a reaction without naming the medicine (the medicine
+/// is the one the thread is about) is a possible adverse event, marked so that pharmacovigilance asks which product.
+/// </summary>
+public sealed class UnnamedMedicineTests
+{
+    private static readonly Screener Engine = Screener.CreateDefault();
+
+    [Theory]
+    [InlineData("I had terrible nausea and dizziness for the first two weeks.")]
+    [InlineData("Made me feel like a zombie and I gained 20 pounds in three months.")]
+    [InlineData("it gave me the worst insomnia of my life")]
+    [InlineData("Since I started I've been soaked in sweat every night and can't focus at work.")]
+    [InlineData("Withdrawal was hell, brain zaps for weeks after I stopped.")]
+    public void A_reaction_told_without_the_medicine_is_a_possible_adverse_event(string text)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, Context: ScreeningContext.Inbound));
+
+        Assert.Contains(Categories.AdverseEvent, result.Categories);
+        var ae = Assert.Single(result.Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal("not-named", ae.Details!["product-from"]);
+        Assert.False(ae.Details.ContainsKey("product"));
+        Assert.InRange(ae.Score, 0.5, 0.8); // below a named medicine's scores
+        Assert.Equal(Decision.Escalate, result.Decision); // pharmacovigilance follows it up
+    }
+
+    [Theory]
+    [InlineData("this weather gives me a headache every single time")]
+    [InlineData("Mondays give me a headache")]
+    [InlineData("that meeting made me nauseous tbh")]
+    [InlineData("The new season of that show gave me insomnia, binge watched till 4am")]
+    [InlineData("I've had a pounding headache all day because of the heat")]
+    [InlineData("Doctor says my dizziness is from an inner ear infection, not my meds")]
+    public void A_reaction_with_another_named_cause_is_not_an_adverse_event(string text)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, Context: ScreeningContext.Inbound));
+        Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Fact]
+    public void A_medicine_named_before_the_verb_is_the_cause_not_another_one()
+    {
+        var result = Engine.Screen(new ScreeningRequest("The only problem is this med makes me so irritable and dizzy.", Context: ScreeningContext.Inbound));
+        Assert.Contains(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("I had terrible nausea and dizziness for the first two weeks.", ScreeningContext.Outbound, "en")] // own post
+    [InlineData("I had terrible nausea and dizziness for the first two weeks.", ScreeningContext.EmployeeShare, "en")]
+    [InlineData("Is it normal to have terrible nausea the first two weeks?", ScreeningContext.Inbound, "en")] // a question
+    [InlineData("Ho avuto una nausea terribile e le vertigini per le prime due settimane.", ScreeningContext.Inbound, "it")] // no Italian classifier
+    [InlineData("Love the new packaging, the colours are great!", ScreeningContext.Inbound, "en")] // no health signal
+    public void The_reading_applies_only_to_received_english_statements_with_a_health_signal(string text, ScreeningContext context, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, context));
+        Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Fact]
+    public void In_the_patient_community_only_a_symptom_tied_to_a_treatment_is_read_as_one()
+    {
+        static bool Ae(string text) =>
+            Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Community)).Categories.Contains(Categories.AdverseEvent);
+
+        Assert.False(Ae("I have had terrible nausea and dizziness for two weeks.")); // the illness, as likely
+        Assert.True(Ae("Since starting the new pills I have had terrible nausea and dizziness for two weeks."));
+    }
+
+    [Fact]
+    public void A_named_medicine_keeps_its_product_and_is_not_marked_unnamed()
+    {
+        var result = Engine.Screen(new ScreeningRequest("Zoloft gave me terrible nausea.", Context: ScreeningContext.Inbound));
+        var ae = Assert.Single(result.Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.NotEqual("not-named", ae.Details!.GetValueOrDefault("product-from"));
+        Assert.True(ae.Details.ContainsKey("product"));
+    }
+}
