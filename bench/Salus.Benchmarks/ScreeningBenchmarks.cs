@@ -122,6 +122,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "classifier-bound")
+        {
+            ClassifierBound.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+            return;
+        }
+
         if (args.Length > 1 && args[0] == "ae-dump")
         {
             AeDump.Run(args[1]);
