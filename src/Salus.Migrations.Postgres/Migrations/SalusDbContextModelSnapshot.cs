@@ -237,6 +237,10 @@ namespace Salus.Migrations.Postgres.Migrations
                     b.Property<int>("PollIntervalSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Product")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ProtectedCredentials")
                         .IsRequired()
                         .HasMaxLength(8000)

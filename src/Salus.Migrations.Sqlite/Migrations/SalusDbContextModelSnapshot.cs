@@ -226,6 +226,10 @@ namespace Salus.Migrations.Sqlite.Migrations
                     b.Property<int>("PollIntervalSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Product")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedCredentials")
                         .IsRequired()
                         .HasMaxLength(8000)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Salus.Modules.Channels.Connectors;
 using Salus.Modules.Channels.Contracts;
 using Salus.Modules.Channels.Features.Actions;
+using Salus.Modules.Channels.Features.Settings;
 using Salus.Modules.Channels.Ingest;
 using Salus.Modules.Channels.Sandbox;
 using Salus.Platform.Hosting;
@@ -70,6 +71,7 @@ public sealed class ChannelsModule : ISalusModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         WebhookEndpoints.Map(endpoints);
+        ChannelApi.Map(endpoints);
         SandboxModule.MapEndpoints(endpoints);
     }
 }

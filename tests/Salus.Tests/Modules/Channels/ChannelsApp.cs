@@ -60,7 +60,8 @@ public static class ChannelTestKit
 {
     public const string Base = "http://localhost/sandbox";
 
-    public static async Task<Channel> AddChannelAsync(this SalusApp app, ChannelKind kind, string api, string account, ChannelCredentials credentials, string market = "IT")
+    public static async Task<Channel> AddChannelAsync(this SalusApp app, ChannelKind kind, string api, string account, ChannelCredentials credentials, string market = "IT",
+        string? product = null)
     {
         return await app.Factory.InScopeAsync(async sp =>
         {
@@ -68,7 +69,7 @@ public static class ChannelTestKit
             var now = app.Factory.Clock.GetUtcNow().UtcDateTime;
             var channel = new Channel
             {
-                Id = Guid.NewGuid(), Kind = kind, Name = $"{kind} test", Market = market, ApiBaseUrl = api, AccountId = account,
+                Id = Guid.NewGuid(), Kind = kind, Name = $"{kind} test", Market = market, ApiBaseUrl = api, AccountId = account, Product = product,
                 ProtectedCredentials = directory.ProtectCredentials(credentials), CreatedUtc = now, UpdatedUtc = now,
             };
             var db = sp.GetRequiredService<SalusDbContext>();

@@ -93,7 +93,7 @@ public abstract class ConnectorBase(PlatformHttp http) : IChannelConnector
         string? parentId, string authorId, string? handle, string? displayName, string text, string? language, string? permalink,
         DateTimeOffset occurredAt, DateTime receivedUtc) =>
         new(channel.Id, channel.Kind, channel.Name, channel.Market, eventId, change, kind, itemId, threadId, parentId, authorId,
-            handle, displayName, text, language, permalink, occurredAt, new DateTimeOffset(DateTime.SpecifyKind(receivedUtc, DateTimeKind.Utc)));
+            handle, displayName, text, language, permalink, occurredAt, new DateTimeOffset(DateTime.SpecifyKind(receivedUtc, DateTimeKind.Utc)), channel.Product);
 
     protected static string? Str(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)

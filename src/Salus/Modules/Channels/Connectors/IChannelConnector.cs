@@ -6,8 +6,10 @@ using Salus.Platform.Results;
 namespace Salus.Modules.Channels.Connectors;
 
 /// <summary>A channel with its secrets decrypted, as the connectors need it. Never log it.</summary>
+/// <param name="Product">The medicine the channel is about (<see cref="Channel.Product"/>), carried on every inbound item.</param>
 public sealed record ChannelContext(
-    Guid Id, ChannelKind Kind, string Name, string Market, string ApiBaseUrl, string AccountId, ChannelCredentials Credentials, bool Streaming = false)
+    Guid Id, ChannelKind Kind, string Name, string Market, string ApiBaseUrl, string AccountId, ChannelCredentials Credentials, bool Streaming = false,
+    string? Product = null)
 {
     public string Api(string path) => ApiBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 }

@@ -34,6 +34,10 @@ public enum InboundChange
 /// One normalised event about a platform item (comment, mention, message...), handed by the Channels module to the
 /// inbox once its raw payload is durably stored. <see cref="EventId"/> is unique per channel and makes delivery idempotent.
 /// </summary>
+/// <param name="Product">
+/// The medicine the channel is about (a brand page's product) as configured when the item was processed, or null: the
+/// inbox screens the text as being about it.
+/// </param>
 public sealed record InboundItem(
     Guid ChannelId,
     ChannelKind Kind,
@@ -52,4 +56,5 @@ public sealed record InboundItem(
     string? Language,
     string? Permalink,
     DateTimeOffset OccurredAt,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string? Product = null);

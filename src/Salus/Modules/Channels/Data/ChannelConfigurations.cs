@@ -15,6 +15,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.Market).HasMaxLength(8);
         builder.Property(c => c.ApiBaseUrl).HasMaxLength(500);
         builder.Property(c => c.AccountId).HasMaxLength(500);
+        builder.Property(c => c.Product).HasMaxLength(ChannelProduct.MaxLength);
         builder.Property(c => c.ProtectedCredentials).HasMaxLength(8000);
     }
 }

@@ -36,6 +36,12 @@ public sealed class Channel
     /// </summary>
     public bool Streaming { get; set; }
 
+    /// <summary>
+    /// The medicine or brand the account is about (a brand page "Tachipirina Italia" → "Tachipirina"), or null. Inbound items
+    /// are screened as being about it, so a reaction told there without naming the medicine is still an adverse event.
+    /// </summary>
+    public string? Product { get; set; }
+
     /// <summary>Encrypted JSON of <see cref="ChannelCredentials"/>.</summary>
     [AuditRedact]
     public string ProtectedCredentials { get; set; } = "";

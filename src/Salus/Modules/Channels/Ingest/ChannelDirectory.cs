@@ -38,7 +38,7 @@ public sealed class ChannelDirectory(IServiceScopeFactory scopes, SecretProtecto
     public void Forget(Guid id) => _cache.TryRemove(id, out _);
 
     public ChannelContext ToContext(Channel channel) =>
-        new(channel.Id, channel.Kind, channel.Name, channel.Market, channel.ApiBaseUrl, channel.AccountId, ReadCredentials(channel), channel.Streaming);
+        new(channel.Id, channel.Kind, channel.Name, channel.Market, channel.ApiBaseUrl, channel.AccountId, ReadCredentials(channel), channel.Streaming, channel.Product);
 
     public ChannelCredentials ReadCredentials(Channel channel) =>
         string.IsNullOrEmpty(channel.ProtectedCredentials)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Salus.Modules.Channels.Contracts;
 using Salus.Modules.Channels.Domain;
 using Salus.Modules.Channels.Ingest;
@@ -13,7 +14,8 @@ namespace Salus.Modules.Channels.Pages;
 
 /// <summary>Adds or edits a channel. Secrets are encrypted before they are stored and never shown again.</summary>
 [Authorize(Policy = AccessPolicies.Administration)]
-public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, ChannelStreamSupervisor streams, TimeProvider time) : PageModel
+public sealed class EditModel(
+    SalusDbContext db, ChannelDirectory directory, ChannelStreamSupervisor streams, TimeProvider time, IStringLocalizer<ChannelResource> localizer) : PageModel
 {
     public sealed class ChannelInput
     {
@@ -24,6 +26,9 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Cha
 
         [Required, StringLength(8)]
         public string Market { get; set; } = "IT";
+
+        /// <summary>The medicine or brand the account is about; checked by <see cref="ChannelProduct.Parse"/> (the API's rule).</summary>
+        public string? Product { get; set; }
 
         [Required, StringLength(500), Url]
         public string ApiBaseUrl { get; set; } = "";
@@ -88,6 +93,13 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Cha
             return NotFound();
         }
 
+        var product = ChannelProduct.Parse(Input.Product);
+        if (!product.IsSuccess)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(ChannelInput.Product)}",
+                localizer["Product: at most {0} characters, on one line.", ChannelProduct.MaxLength]);
+        }
+
         if (!ModelState.IsValid)
         {
             if (channel is not null)
@@ -115,6 +127,7 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Cha
         };
         channel.Name = Input.Name.Trim();
         channel.Market = Input.Market.Trim().ToUpperInvariant();
+        channel.Product = product.Value;
         channel.ApiBaseUrl = Input.ApiBaseUrl.Trim();
         channel.AccountId = Input.AccountId.Trim();
         channel.PollIntervalSeconds = Input.PollIntervalSeconds;
@@ -140,7 +153,7 @@ public sealed class EditModel(SalusDbContext db, ChannelDirectory directory, Cha
         Stored = StoredOf(credentials);
         Input = new ChannelInput
         {
-            Kind = channel.Kind, Name = channel.Name, Market = channel.Market, ApiBaseUrl = channel.ApiBaseUrl, AccountId = channel.AccountId,
+            Kind = channel.Kind, Name = channel.Name, Market = channel.Market, Product = channel.Product, ApiBaseUrl = channel.ApiBaseUrl, AccountId = channel.AccountId,
             PollIntervalSeconds = channel.PollIntervalSeconds, Enabled = channel.Enabled, Streaming = channel.Streaming, TokenExpiresUtc = channel.TokenExpiresUtc, Username = credentials.Username,
         };
     }

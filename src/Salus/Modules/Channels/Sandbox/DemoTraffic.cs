@@ -15,7 +15,7 @@ namespace Salus.Modules.Channels.Sandbox;
 
 /// <summary>
 /// Demo mode: creates the sandbox channels once, then lets a scripted mix of Italian and English comments arrive
-/// (a side effect, medical questions, a crisis, praise, complaints) through each platform's real path: signed
+/// (side effects, one told on a brand page without naming the medicine, medical questions, a crisis, praise, complaints) through each platform's real path: signed
 /// webhooks for Meta, X (mentions and a direct message) and LinkedIn, the live stream for Mastodon, and polling for
 /// YouTube, WordPress and the feed.
 /// </summary>
@@ -41,6 +41,8 @@ internal sealed partial class DemoTraffic(
         new(ChannelKind.X, "mike_t", "@salusdemo after starting the new statin I've had terrible muscle pain in my legs for a week."),
         new(ChannelKind.YouTube, "anna_r", "Quanto tempo devo aspettare tra una dose e l'altra? Sul foglietto non è chiaro."),
         new(ChannelKind.Rss, "Salus newsroom", "Salus Demo Pharma partners with patient associations for a new awareness campaign"),
+        // On the brand page (the channel's product is Tachipirina): no medicine named, still an adverse event of it.
+        new(ChannelKind.Instagram, "fede.m_91", "Da due settimane ho una nausea terribile e non dormo."),
         new(ChannelKind.Mastodon, "lea@fosstodon.example", "@salusdemo thanks for answering so quickly yesterday, the leaflet helped a lot."),
         new(ChannelKind.X, "anna_k", "Writing privately: since I started the new inhaler my heart races at night. Should I stop it?", Private: true),
     ];

@@ -139,7 +139,8 @@ public sealed class InboundItemSink(
 
     private async Task ScreenAsync(InboxItem stored, Conversation conversation, InboundItem e, CancellationToken cancellationToken)
     {
-        var result = screening.Screen(stored.Text, stored.Language, conversation.Market, e.Kind.ToString().ToLowerInvariant());
+        // The channel's product as configured now: an edit arriving later is screened with it too.
+        var result = screening.Screen(stored.Text, stored.Language, conversation.Market, e.Kind.ToString().ToLowerInvariant(), e.Product);
         var before = stored.Categories;
         stored.Priority = result.Priority;
         stored.Categories = result.Categories;

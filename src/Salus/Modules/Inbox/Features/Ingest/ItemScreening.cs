@@ -8,7 +8,11 @@ using Salus.Screening;
 namespace Salus.Modules.Inbox.Features.Ingest;
 
 /// <summary>A finding as stored with an item: enough to highlight it and cite the clause.</summary>
-public sealed record StoredFinding(string Category, int Start, int End, string? Code, double Score, string? Clause);
+/// <param name="Product">
+/// The channel's product credited to an adverse event whose text names no medicine (the engine's <c>product-from: request</c>);
+/// null otherwise. Pharmacovigilance gets it as the suspect product, since no drug mention in the text names one.
+/// </param>
+public sealed record StoredFinding(string Category, int Start, int End, string? Code, double Score, string? Clause, string? Product = null);
 
 public sealed record ScreenedText(RiskPriority Priority, string Categories, string Decision, string FindingsJson, string Clauses, IReadOnlyList<RuleReason> Reasons, string? Language);
 
@@ -17,7 +21,8 @@ public sealed class ItemScreening(IPolicyScreener screener)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public ScreenedText Screen(string text, string? language, string market, string channel)
+    /// <param name="product">The medicine the channel is about (<see cref="Salus.Modules.Channels.Contracts.InboundItem.Product"/>), or null.</param>
+    public ScreenedText Screen(string text, string? language, string market, string channel, string? product = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -25,14 +30,17 @@ public sealed class ItemScreening(IPolicyScreener screener)
         }
 
         var lang = language is "en" or "it" ? language : null;
-        var result = screener.Screen(new ScreeningRequest(text, lang, ScreeningContext.Inbound, market, channel));
+        var result = screener.Screen(new ScreeningRequest(text, lang, ScreeningContext.Inbound, market, channel, Product: product));
         var findings = result.Findings.Select(f => new StoredFinding(f.Category, f.Start, f.End, f.Code, Math.Round(f.Score, 3),
-            f.ClauseRef is null ? null : $"{f.ClauseRef}")).ToList();
+            f.ClauseRef is null ? null : $"{f.ClauseRef}", ProductFromRequest(f))).ToList();
         return new ScreenedText(
             PriorityOf(result.Categories), Pipe(result.Categories), DecisionName(result.Decision),
             JsonSerializer.Serialize(findings, Json), string.Join(", ", result.Clauses), result.Reasons,
             result.Language is "en" or "it" ? result.Language : language);
     }
+
+    private static string? ProductFromRequest(Finding finding) =>
+        finding.Detail("product-from") == "request" ? finding.Detail("product") : null;
 
     public static IReadOnlyList<StoredFinding> Findings(string json) =>
         JsonSerializer.Deserialize<List<StoredFinding>>(json, Json) ?? [];

@@ -55,7 +55,7 @@ public sealed class ProposeAdverseEventJob(SalusDbContext db, IEnumerable<IAdver
             "inbox-item", item.Id.ToString(), conversation.ChannelName, conversation.Market, item.Language, item.Text,
             item.AuthorPlatformId, item.AuthorHandle, item.AuthorDisplayName, item.Permalink,
             new DateTimeOffset(DateTime.SpecifyKind(item.ReceivedUtc, DateTimeKind.Utc)),
-            [.. findings.Where(f => f.Category == Salus.Screening.Categories.DrugMention).Select(f => new SignalProduct(Slice(item.Text, f), f.Code, []))],
+            Products(item.Text, findings),
             [.. findings.Where(f => f.Category == Salus.Screening.Categories.AdverseEvent).Select(f => new SignalReaction(Slice(item.Text, f), f.Code))],
             request.FlaggedBy);
         var caseId = await intake.ProposeAsync(signal, cancellationToken);
@@ -65,6 +65,19 @@ public sealed class ProposeAdverseEventJob(SalusDbContext db, IEnumerable<IAdver
         notifier.Changed("routed", item.ConversationId, "Sent to pharmacovigilance");
         await db.SaveChangesAsync(cancellationToken);
         notifier.Flush();
+    }
+
+    /// <summary>The medicines the text names, else the channel's product an adverse event was credited to (a brand page's comment).</summary>
+    private static List<SignalProduct> Products(string text, IReadOnlyList<StoredFinding> findings)
+    {
+        var named = findings.Where(f => f.Category == Salus.Screening.Categories.DrugMention).Select(f => new SignalProduct(Slice(text, f), f.Code, [])).ToList();
+        if (named.Count > 0)
+        {
+            return named;
+        }
+
+        return [.. findings.Where(f => f.Category == Salus.Screening.Categories.AdverseEvent && !string.IsNullOrWhiteSpace(f.Product))
+            .Select(f => f.Product!).Distinct(StringComparer.OrdinalIgnoreCase).Select(p => new SignalProduct(p, null, []))];
     }
 
     private static string Slice(string text, StoredFinding f) =>
