@@ -1,0 +1,190 @@
+using System.Collections.Frozen;
+using Salus.Screening.Lexicons;
+
+namespace Salus.Screening.Detectors;
+
+/// <summary>
+/// Whether an English sentence names a cause of its reaction other than a medicine: the words before "gives me / made me /
+/// caused" ("this weather gives me a headache", "Mondays give me…") or after "because of / due to / from the" ("a headache
+/// because of the heat"), nearest word first; a medicine word there ("this med makes me") makes the medicine the cause.
+/// </summary>
+internal static class OtherCause
+{
+    // "X gives me Y", "X made me Y", "X caused Y": the words before the verb are its cause
+    private static readonly FrozenSet<string> CausalVerbs = FrozenSet.ToFrozenSet(
+    [
+        "give", "gives", "gave", "giving", "given", "make", "makes", "made", "making", "cause", "causes", "caused", "causing",
+        "trigger", "triggers", "triggered", "triggering",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Objects = FrozenSet.ToFrozenSet(
+        ["me", "my", "him", "her", "us", "them", "you", "everyone", "people"], StringComparer.Ordinal);
+
+    // "Y because of X", "Y due to X", "Y from the X": the words after are its cause
+    private static readonly (string First, string Second)[] CausalLinks =
+        [
+            ("because", "of"), ("due", "to"), ("thanks", "to"), ("from", "the"), ("from", "this"), ("from", "that"), ("from", "all"),
+            ("from", "a"), ("from", "an"), ("from", "my"), ("from", "too"),
+        ];
+
+    // words that name no cause: pronouns, determiners, conjunctions, auxiliaries, adverbs, time, treatment verbs
+    private static readonly FrozenSet<string> Neutral = FrozenSet.ToFrozenSet(
+    [
+        "it", "its", "this", "that", "these", "those", "the", "a", "an", "my", "his", "her", "their", "your", "our",
+        "i", "he", "she", "they", "we", "you", "which", "what", "who", "one", "ones", "stuff", "thing", "things", "s",
+        "and", "but", "so", "or", "then", "now", "also", "just", "really", "always", "still", "even", "only", "definitely",
+        "literally", "honestly", "seriously", "probably", "actually", "basically", "totally", "certainly", "def", "already",
+        "first", "second", "third", "last", "next", "new", "higher", "lower", "high", "low", "same", "other", "another",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights", "morning", "evening", "time",
+        "times", "start", "beginning", "while", "after", "before", "since", "at", "in", "on", "for", "of", "to", "with",
+        "is", "was", "are", "were", "does", "did", "do", "will", "would", "can", "could", "may", "might", "must", "should",
+        "ever", "never", "sometimes", "usually", "often", "slightly", "little", "bit", "lot", "kind", "sort", "has", "had",
+        "have", "been", "be", "being",
+        "taking", "took", "take", "starting", "started", "stopping", "stopped", "quitting", "missing", "switching", "increasing",
+        "upping", "lowering", "not", "no", "any", "every", "all", "some", "much", "more", "less", "too", "very",
+    ], StringComparer.Ordinal);
+
+    // words that refer to a medicine: the cause is then the medicine ("this med makes me irritable")
+    private static readonly FrozenSet<string> MedicineWords = FrozenSet.ToFrozenSet(
+    [
+        "drug", "drugs", "med", "meds", "medicine", "medicines", "medication", "medications", "pill", "pills", "tablet",
+        "tablets", "capsule", "capsules", "dose", "doses", "dosage", "dosing", "shot", "shots", "jab", "jabs", "injection",
+        "injections", "vaccine", "vaccines", "booster", "treatment", "therapy", "prescription", "generic", "patch", "cream",
+        "spray", "drops", "inhaler", "mg", "ml", "mcg",
+    ], StringComparer.Ordinal);
+
+    /// <summary>"this weather gives me", "Mondays give me", "because of the heat": a cause that is not a medicine.</summary>
+    public static bool IsNamed(TextAnalysis a, int s)
+    {
+        var words = Words(a, s);
+        for (int i = 0; i < words.Count; i++)
+        {
+            string w = words[i].Text;
+            if (CausalVerbs.Contains(w) && (w.StartsWith("caus", StringComparison.Ordinal) || w.StartsWith("trigger", StringComparison.Ordinal)
+                || (i + 1 < words.Count && Objects.Contains(words[i + 1].Text))))
+            {
+                // nearest word first: "the only problem is this med makes me" names the medicine before anything else
+                for (int j = i - 1; j >= Math.Max(0, i - 4); j--)
+                {
+                    var role = RoleOf(a, s, words[j], reactionIsCause: true);
+                    if (role != Role.Neutral)
+                    {
+                        if (role == Role.Cause)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            foreach (var (first, second) in CausalLinks)
+            {
+                if (w == first && i + 1 < words.Count && words[i + 1].Text == second)
+                {
+                    // "sweating because of the night sweats" names the reaction again, not another cause
+                    for (int j = i + 2; j < Math.Min(words.Count, i + 5); j++)
+                    {
+                        var role = RoleOf(a, s, words[j], reactionIsCause: false);
+                        if (role != Role.Neutral)
+                        {
+                            if (role == Role.Cause)
+                            {
+                                return true;
+                            }
+
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private enum Role
+    {
+        Neutral,
+        Medicine,
+        Cause,
+    }
+
+    private static Role RoleOf(TextAnalysis a, int s, (string Text, int NStart, int NEnd) word, bool reactionIsCause)
+    {
+        if (MedicineWords.Contains(word.Text) || Covered(a, s, word, LexiconKind.DrugCue))
+        {
+            return Role.Medicine;
+        }
+
+        if (Neutral.Contains(word.Text) || word.Text.Any(char.IsDigit))
+        {
+            return Role.Neutral;
+        }
+
+        // a reaction or condition is a cause of its own before the verb ("the anxiety gives me insomnia"), the reaction
+        // itself after a link ("no sleep because of the night sweats")
+        if (Covered(a, s, word, LexiconKind.Reaction) || Covered(a, s, word, LexiconKind.Condition))
+        {
+            return reactionIsCause ? Role.Cause : Role.Neutral;
+        }
+
+        // other words the lexicon knows are medicine talk or people ("stopping it", "the withdrawal", "my husband")
+        foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Withdrawal, LexiconKind.AeCue, LexiconKind.HealthPerson,
+            LexiconKind.ThirdPerson, LexiconKind.FirstPerson, LexiconKind.Negation, LexiconKind.Speculation])
+        {
+            if (Covered(a, s, word, kind))
+            {
+                return Role.Neutral;
+            }
+        }
+
+        return Role.Cause;
+    }
+
+    private static bool Covered(TextAnalysis a, int s, (string Text, int NStart, int NEnd) word, LexiconKind kind)
+    {
+        foreach (var h in a.Of(kind))
+        {
+            if (h.Sentence == s && h.NStart <= word.NStart && word.NEnd <= h.NEnd)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The normalised words of sentence <paramref name="s"/> with their normalised offsets.</summary>
+    private static List<(string Text, int NStart, int NEnd)> Words(TextAnalysis a, int s)
+    {
+        var span = a.Normalized.Span;
+        var sentence = a.Sentences[s];
+        var words = new List<(string, int, int)>();
+        int i = 0;
+        while (i < span.Length && a.Normalized.OriginalStart(i) < sentence.Start)
+        {
+            i++;
+        }
+
+        while (i < span.Length && a.Normalized.OriginalStart(i) < sentence.End)
+        {
+            if (span[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < span.Length && span[i] != ' ')
+            {
+                i++;
+            }
+
+            words.Add((span[start..i].ToString(), start, i));
+        }
+
+        return words;
+    }
+}
