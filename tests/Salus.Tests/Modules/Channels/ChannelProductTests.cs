@@ -105,6 +105,27 @@ public abstract class ChannelProductTests(SalusApp app)
     }
 
     [SkippableFact]
+    public async Task An_english_comment_telling_a_reaction_without_the_medicine_reaches_pharmacovigilance_with_the_product_to_ask_for()
+    {
+        app.SkipIfUnavailable();
+        var channel = await FacebookAsync(); // no product: the engine's unnamed-medicine reading (English) applies
+
+        await CommentAsync(channel, "en1", "Since I started I have had terrible nausea and I can't sleep at night");
+
+        var item = await ItemAsync(channel, "en1");
+        Assert.True(item.HasCategory("adverse-event"), item.Categories);
+        Assert.Equal("pharmacovigilance", item.RoutedTo);
+        var finding = Assert.Single(ItemScreening.Findings(item.FindingsJson), f => f.Category == "adverse-event");
+        Assert.Null(finding.Product);
+
+        // the proposal is made with no suspect product: the officer asks for it in the follow-up, nothing is dropped
+        var proposal = await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<CaseProposal>().AsNoTracking()
+            .SingleAsync(p => p.SourceType == "inbox-item" && p.SourceId == item.Id.ToString()));
+        Assert.Equal(proposal.Id, item.PvCaseId);
+        Assert.DoesNotContain("Tachipirina", proposal.ProductsJson, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task An_edit_arriving_later_on_a_product_channel_is_screened_with_the_product()
     {
         app.SkipIfUnavailable();
