@@ -87,6 +87,11 @@ public abstract class ChannelProductTests(SalusApp app)
             .SingleAsync(p => p.SourceType == "inbox-item" && p.SourceId == item.Id.ToString()));
         Assert.Contains("\"Tachipirina\"", proposal.ProductsJson, StringComparison.Ordinal);
         Assert.Equal(proposal.Id, item.PvCaseId);
+        Assert.False(finding.MedicineNotNamed);
+
+        var html = await (await app.SignInAsync(Demo.Agent)).GetStringAsync($"/inbox/conversations/{item.ConversationId}");
+        Assert.Contains("ae-credited", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ae-unnamed", html, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -117,6 +122,12 @@ public abstract class ChannelProductTests(SalusApp app)
         Assert.Equal("pharmacovigilance", item.RoutedTo);
         var finding = Assert.Single(ItemScreening.Findings(item.FindingsJson), f => f.Category == "adverse-event");
         Assert.Null(finding.Product);
+        Assert.True(finding.MedicineNotNamed);
+
+        // the agent is told to ask which medicine
+        var agent = await app.SignInAsync(Demo.Agent);
+        var html = await agent.GetStringAsync($"/inbox/conversations/{item.ConversationId}");
+        Assert.Contains("ae-unnamed", html, StringComparison.Ordinal);
 
         // the proposal is made with no suspect product: the officer asks for it in the follow-up, nothing is dropped
         var proposal = await app.InScope(sp => sp.GetRequiredService<SalusDbContext>().Set<CaseProposal>().AsNoTracking()

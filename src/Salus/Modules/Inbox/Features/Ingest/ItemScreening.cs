@@ -12,7 +12,12 @@ namespace Salus.Modules.Inbox.Features.Ingest;
 /// The channel's product credited to an adverse event whose text names no medicine (the engine's <c>product-from: request</c>);
 /// null otherwise. Pharmacovigilance gets it as the suspect product, since no drug mention in the text names one.
 /// </param>
-public sealed record StoredFinding(string Category, int Start, int End, string? Code, double Score, string? Clause, string? Product = null);
+/// <param name="MedicineNotNamed">
+/// An adverse event read without any medicine named or known (the engine's <c>product-from: not-named</c>): the agent asks
+/// which medicine, privately.
+/// </param>
+public sealed record StoredFinding(string Category, int Start, int End, string? Code, double Score, string? Clause, string? Product = null,
+    bool MedicineNotNamed = false);
 
 public sealed record ScreenedText(RiskPriority Priority, string Categories, string Decision, string FindingsJson, string Clauses, IReadOnlyList<RuleReason> Reasons, string? Language);
 
@@ -32,7 +37,7 @@ public sealed class ItemScreening(IPolicyScreener screener)
         var lang = language is "en" or "it" ? language : null;
         var result = screener.Screen(new ScreeningRequest(text, lang, ScreeningContext.Inbound, market, channel, Product: product));
         var findings = result.Findings.Select(f => new StoredFinding(f.Category, f.Start, f.End, f.Code, Math.Round(f.Score, 3),
-            f.ClauseRef is null ? null : $"{f.ClauseRef}", ProductFromRequest(f))).ToList();
+            f.ClauseRef is null ? null : $"{f.ClauseRef}", ProductFromRequest(f), f.Detail("product-from") == "not-named")).ToList();
         return new ScreenedText(
             PriorityOf(result.Categories), Pipe(result.Categories), DecisionName(result.Decision),
             JsonSerializer.Serialize(findings, Json), string.Join(", ", result.Clauses), result.Reasons,
