@@ -204,8 +204,9 @@ public sealed class Screener
     /// <item>a drug (or a word one edit from one), an inquiry, crisis, promotional or abusive term always needs the detectors —
     /// except a drug name that is also an ordinary word ("better"), which the drug detector keeps only near a drug cue: with
     /// no drug cue in the text it counts as a health term only;</item>
-    /// <item>a reaction, withdrawal or adverse-event cue matters to the adverse-event detector only in a received text that
-    /// also refers to a medicine (a drug, or a drug cue other than the weak ones such as "take" or "doctor");</item>
+    /// <item>a reaction, withdrawal or adverse-event cue matters to the adverse-event detector in a received text that also
+    /// refers to a medicine (a drug, or a drug cue other than the weak ones such as "take" or "doctor"), and in any received
+    /// English text, where with a condition or strong drug cue it is the signal the unnamed-medicine reading needs;</item>
     /// <item>a reaction or condition matters to the health-data check only with a person who can be identified: a person
     /// reference ("my son", "my name is"), a capitalised full name, a handle or contact data;</item>
     /// <item>'@', digits or a 16-char token may start personal data, which the patterns alone find — unless a reaction or
