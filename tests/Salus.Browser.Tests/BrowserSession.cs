@@ -92,7 +92,10 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("E-mail").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.Locator("#sign-in").ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+
+        // twice the usual navigation timeout: in CI the other test projects run beside these, and one sign-in timed out
+        // at 30 s while the unit tests were being built (the page then loads normally)
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
     }
 
     public async Task SignOutAsync()
