@@ -44,13 +44,12 @@ internal static class OtherCause
         "upping", "lowering", "not", "no", "any", "every", "all", "some", "much", "more", "less", "too", "very",
     ], StringComparer.Ordinal);
 
-    // words that refer to a medicine: the cause is then the medicine ("this med makes me irritable")
+    // words that refer to a medicine and that the drug-cue lexicon (checked beside this list) does not hold: the cause is
+    // then the medicine ("this inhaler makes me shaky")
     private static readonly FrozenSet<string> MedicineWords = FrozenSet.ToFrozenSet(
     [
-        "drug", "drugs", "med", "meds", "medicine", "medicines", "medication", "medications", "pill", "pills", "tablet",
-        "tablets", "capsule", "capsules", "dose", "doses", "dosage", "dosing", "shot", "shots", "jab", "jabs", "injection",
-        "injections", "vaccine", "vaccines", "booster", "treatment", "therapy", "prescription", "generic", "patch", "cream",
-        "spray", "drops", "inhaler", "mg", "ml", "mcg",
+        "medicines", "dosing", "shots", "jab", "jabs", "injections", "vaccine", "vaccines", "booster", "treatment", "therapy",
+        "patch", "cream", "spray", "drops", "inhaler", "ml",
     ], StringComparer.Ordinal);
 
     /// <summary>"this weather gives me", "Mondays give me", "because of the heat": a cause that is not a medicine.</summary>
