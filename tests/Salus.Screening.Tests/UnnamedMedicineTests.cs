@@ -71,6 +71,18 @@ public sealed class UnnamedMedicineTests
     }
 
     [Fact]
+    public void Every_experience_only_cue_is_an_adverse_event_cue_of_the_lexicon()
+    {
+        // the community's treatment-link test skips these cues by their text: a cue renamed in ae-cues.en.txt would
+        // silently start counting as a treatment link
+        var lexicon = Engine.Lexicon;
+        var cues = Enumerable.Range(0, lexicon.Patterns.Count).SelectMany(lexicon.PayloadOf)
+            .Where(i => i.Kind == Lexicons.LexiconKind.AeCue && i.Language == "en").Select(i => i.Term).ToHashSet(StringComparer.Ordinal);
+        var stale = Detectors.UnnamedMedicine.ExperienceOnly.Where(t => !cues.Contains(t)).ToList();
+        Assert.True(stale.Count == 0, "not in ae-cues.en.txt: " + string.Join(", ", stale));
+    }
+
+    [Fact]
     public void A_named_medicine_keeps_its_product_and_is_not_marked_unnamed()
     {
         var result = Engine.Screen(new ScreeningRequest("Zoloft gave me terrible nausea.", Context: ScreeningContext.Inbound));

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Salus.Screening.Lexicons;
+using Salus.Screening.Normalization;
 
 namespace Salus.Screening.Detectors;
 
@@ -88,13 +89,16 @@ internal static class UnnamedMedicine
         return false;
     }
 
-    // adverse-event cues that tell an experience but tie it to nothing: "I have a terrible headache and feel dizzy today"
-    private static readonly FrozenSet<string> ExperienceOnly = FrozenSet.ToFrozenSet(
-    [
-        "i got", "i've got", "ive got", "i get", "i've had", "ive had", "i had", "i'm having", "im having", "having terrible",
-        "experiencing", "i experienced", "i developed", "developed", "i feel", "i felt", "i was feeling", "i've been feeling",
-        "ive been feeling", "i'm feeling", "im feeling", "i am feeling", "ended up",
-    ], StringComparer.Ordinal);
+    // adverse-event cues that tell an experience but tie it to nothing: "I have a terrible headache and feel dizzy today";
+    // normalised as the lexicon holds them ("i've had" is "i ve had")
+    internal static readonly FrozenSet<string> ExperienceOnly = FrozenSet.ToFrozenSet(
+        new[]
+        {
+            "i got", "i've got", "ive got", "i get", "i've had", "ive had", "i had", "i'm having", "im having", "having terrible",
+            "experiencing", "i experienced", "i developed", "developed", "i feel", "i felt", "i was feeling", "i've been feeling",
+            "ive been feeling", "i'm feeling", "im feeling", "i am feeling", "ended up",
+        }.Select(TextNormalizer.NormalizeTerm),
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Something in the text ties the experience to a treatment: a drug cue ("the pills", "dose", "taking"), withdrawal, or a
