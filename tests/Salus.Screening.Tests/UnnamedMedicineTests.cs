@@ -35,10 +35,23 @@ public sealed class UnnamedMedicineTests
     [InlineData("The new season of that show gave me insomnia, binge watched till 4am")]
     [InlineData("I've had a pounding headache all day because of the heat")]
     [InlineData("Doctor says my dizziness is from an inner ear infection, not my meds")]
+    [InlineData("too much coffee today, I'm shaking")]
+    [InlineData("I drank too much wine last night and now I have a headache")]
+    [InlineData("Way too many beers at the wedding, feel sick and dizzy")]
+    [InlineData("So hungover, my head is pounding")]
     public void A_reaction_with_another_named_cause_is_not_an_adverse_event(string text)
     {
         var result = Engine.Screen(new ScreeningRequest(text, Context: ScreeningContext.Inbound));
         Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("I took too much of the new dose and now I'm shaking")]
+    [InlineData("I've been sleeping too much lately and feel sick every morning")]
+    public void Too_much_of_a_medicine_or_of_a_symptom_names_no_everyday_cause(string text)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, Context: ScreeningContext.Inbound));
+        Assert.Contains(Categories.AdverseEvent, result.Categories);
     }
 
     [Fact]

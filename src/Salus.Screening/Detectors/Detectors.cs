@@ -57,7 +57,12 @@ internal static class EngineDetectors
             }
         }
 
-        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !a.Near(LexiconKind.DrugCue, h, 5) && !unambiguousSentences.Contains(h.Sentence));
+        // a brand that is also a plain word ("Today", "Better") needs a cue that takes a name ("taking", "mg", "prescribed"); a
+        // reference names its own medicine ("the flu jab"), so it vouches for no word beside it
+        var cues = a.Of(LexiconKind.DrugCue);
+        bool takesName(Hit c) => c.Info.Tag != "reference" && !cues.Exists(r => r.Info.Tag == "reference" && r.NStart <= c.NStart && c.NEnd <= r.NEnd);
+        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !unambiguousSentences.Contains(h.Sentence)
+            && !cues.Exists(c => takesName(c) && TextAnalysis.WithinWords(c, h, 5)));
         foreach (var h in kept)
         {
             var d = h.Info.Drug!;
@@ -398,9 +403,9 @@ internal static class EngineDetectors
     /// <summary>Medical-information requests.</summary>
     public static void Inquiries(TextAnalysis a, List<Hit> drugs, List<Finding> findings)
     {
-        bool medicalTopic(int s) => drugs.Exists(d => Math.Abs(d.Sentence - s) <= 1)
-            || a.AnyInWindow(LexiconKind.Reaction, s, 1) || a.AnyInWindow(LexiconKind.Condition, s, 1)
+        bool medicine(int s) => drugs.Exists(d => Math.Abs(d.Sentence - s) <= 1)
             || a.AnyInWindow(LexiconKind.DrugCue, s, 1) || a.AnyInWindow(LexiconKind.Withdrawal, s, 1);
+        bool medicalTopic(int s) => medicine(s) || a.AnyInWindow(LexiconKind.Reaction, s, 1) || a.AnyInWindow(LexiconKind.Condition, s, 1);
 
         foreach (var h in a.Of(LexiconKind.Inquiry))
         {
@@ -408,6 +413,13 @@ internal static class EngineDetectors
             bool atStart = h.Word - a.FirstWordOfSentence[h.Sentence] <= 2;
             bool strongKind = h.Info.Tag is "can-i" or "dosage" or "interaction" or "is-it-normal";
             if (!(sent.IsQuestion || atStart || strongKind) || !medicalTopic(h.Sentence))
+            {
+                continue;
+            }
+
+            // a statement asks nothing about a symptom alone: "too much coffee today, I'm shaking" tells, "I think I took too
+            // much ibuprofen" still reaches medical information
+            if (!sent.IsQuestion && !medicine(h.Sentence))
             {
                 continue;
             }

@@ -52,13 +52,33 @@ internal static class OtherCause
         "patch", "cream", "spray", "drops", "inhaler", "ml",
     ], StringComparer.Ordinal);
 
-    /// <summary>"this weather gives me", "Mondays give me", "because of the heat": a cause that is not a medicine.</summary>
+    // everyday causes of the same symptoms, named after "too much / too many" ("too much coffee today, I'm shaking"); only
+    // there, since "crazy drunk with less alcohol" on a medicine is its reaction
+    private static readonly FrozenSet<string> EverydayCauses = FrozenSet.ToFrozenSet(
+    [
+        "coffee", "coffees", "caffeine", "espresso", "espressos", "tea", "coke", "soda", "energy", "redbull", "wine", "beer",
+        "beers", "vodka", "whisky", "whiskey", "gin", "tequila", "shots", "booze", "alcohol", "drinks", "drinking", "sugar",
+        "chocolate", "candy", "food", "pizza", "junk", "salt", "sun", "work", "stress", "screen", "screens", "gym", "exercise",
+        "running", "partying", "cigarettes", "smoking",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Hangover = FrozenSet.ToFrozenSet(["hangover", "hungover"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// "this weather gives me", "Mondays give me", "because of the heat", "too much coffee", "hungover": a cause that is
+    /// not a medicine.
+    /// </summary>
     public static bool IsNamed(TextAnalysis a, int s)
     {
         var words = Words(a, s);
         for (int i = 0; i < words.Count; i++)
         {
             string w = words[i].Text;
+            if (Hangover.Contains(w) || (w == "too" && i + 2 < words.Count && words[i + 1].Text is "much" or "many" && EverydayCauseAt(words, i + 2)))
+            {
+                return true;
+            }
+
             if (CausalVerbs.Contains(w) && (w.StartsWith("caus", StringComparison.Ordinal) || w.StartsWith("trigger", StringComparison.Ordinal)
                 || (i + 1 < words.Count && Objects.Contains(words[i + 1].Text))))
             {
@@ -101,6 +121,17 @@ internal static class OtherCause
         }
 
         return false;
+    }
+
+    /// <summary>An everyday cause at <paramref name="i"/>, after at most two determiners ("too many beers", "too much of that wine").</summary>
+    private static bool EverydayCauseAt(List<(string Text, int NStart, int NEnd)> words, int i)
+    {
+        for (int skipped = 0; skipped < 2 && i + 1 < words.Count && words[i].Text is "of" or "the" or "my" or "that" or "this"; skipped++)
+        {
+            i++;
+        }
+
+        return EverydayCauses.Contains(words[i].Text);
     }
 
     private enum Role

@@ -86,6 +86,11 @@ internal sealed class TextAnalysis
 
             foreach (var info in lexicon.Payload(m.Pattern))
             {
+                if (info.Kind == LexiconKind.Speculation && IsPastInability(span, m.Start, m.End))
+                {
+                    continue;
+                }
+
                 if (info.Kind == LexiconKind.Stopword)
                 {
                     if (info.Language == "en")
@@ -122,6 +127,19 @@ internal sealed class TextAnalysis
         FirstWordOfSentence = ComputeFirstWords();
     }
 
+    /// <summary>"I could not eat", "could barely walk": a told inability, not the "could" of a guess ("could it cause…").</summary>
+    private static bool IsPastInability(ReadOnlySpan<char> span, int start, int end)
+    {
+        if (!span[start..end].SequenceEqual("could"))
+        {
+            return false;
+        }
+
+        var rest = span[end..];
+        return rest.StartsWith(" not ") || rest.StartsWith(" barely ") || rest.StartsWith(" hardly ") || rest.StartsWith(" never ")
+            || rest is " not" or " barely" or " hardly" or " never";
+    }
+
     public string Text { get; }
 
     public NormalizedText Normalized { get; }
@@ -149,9 +167,11 @@ internal sealed class TextAnalysis
     public bool Before(LexiconKind kind, Hit target, int maxWords) =>
         Of(kind).Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords);
 
-    public bool Near(LexiconKind kind, Hit target, int maxWords) =>
-        Of(kind).Exists(h => h != target && h.Sentence == target.Sentence &&
-            (h.NEnd <= target.NStart ? target.Word - h.WordEnd : h.Word - target.WordEnd) <= maxWords);
+    public bool Near(LexiconKind kind, Hit target, int maxWords) => Of(kind).Exists(h => WithinWords(h, target, maxWords));
+
+    /// <summary>Whether two different hits of one sentence lie at most <paramref name="maxWords"/> words apart.</summary>
+    public static bool WithinWords(Hit h, Hit target, int maxWords) => h != target && h.Sentence == target.Sentence &&
+        (h.NEnd <= target.NStart ? target.Word - h.WordEnd : h.Word - target.WordEnd) <= maxWords;
 
     /// <summary>Words no lexicon matched that are one edit from a drug name (misspellings) become drug hits.</summary>
     private void AddFuzzyDrugs(ReadOnlySpan<char> span, NormalizedText normalized, ScreeningLexicon lexicon, List<AutomatonMatch> matches, List<Hit> all)

@@ -49,6 +49,8 @@ internal static class BuiltInTerms
         "the vaccine", "this vaccine", "the jab", "the shot", "my pills", "the tablets", "these tablets", "antidepressant",
         "antidepressants", "antibiotic", "antibiotics", "painkiller", "painkillers", "birth control", "the injection",
         "side effect", "side effects", "the treatment", "this treatment", "chemo", "your product", "your drug",
+        "flu jab", "flu shot", "flu vaccine", "covid jab", "covid shot", "covid vaccine", "the booster", "my booster",
+        "booster shot", "booster jab",
     ];
 
     public static readonly string[] DrugReferencesIt =
@@ -58,6 +60,10 @@ internal static class BuiltInTerms
         "la terapia", "questa terapia", "la cura", "nuovo farmaco", "nuova terapia", "antidepressivo", "antidepressivi",
         "antibiotico", "antibiotici", "antidolorifico", "antidolorifici", "la puntura", "effetti collaterali",
         "effetto collaterale", "chemio", "il vostro farmaco", "il vostro prodotto",
+        "da quando lo prendo", "da quando la prendo", "da quando li prendo", "da quando le prendo", "da quando lo assumo",
+        "da quando la assumo", "da quando lo uso", "da quando la uso", "a prenderlo", "a prenderla", "a prenderli",
+        "a prenderle", "dopo averle prese", "dopo averli presi", "vaccino antinfluenzale", "l antinfluenzale",
+        "il richiamo", "la terza dose",
     ];
 
     public static readonly string[] FirstPersonEn =

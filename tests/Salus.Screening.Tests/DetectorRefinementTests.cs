@@ -1,0 +1,74 @@
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+/// <summary>
+/// Behaviours refined after reading the engine's errors: a statement about a symptom is no medical question, a reference to
+/// a medicine vouches for no plain word beside it, Italian pronoun references ("da quando lo prendo") and misspelled reactions.
+/// </summary>
+public sealed class DetectorRefinementTests
+{
+    private static readonly Screener Engine = Screener.CreateDefault();
+
+    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
+        Engine.Screen(new ScreeningRequest(text, language, context));
+
+    [Theory]
+    [InlineData("too much coffee today, I'm shaking")]
+    [InlineData("too much work, I'm exhausted")]
+    [InlineData("I drank too much wine and now I have a headache")]
+    public void A_statement_about_a_symptom_without_a_medicine_is_no_medical_question(string text)
+    {
+        Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text).Categories);
+    }
+
+    [Theory]
+    [InlineData("I think I took too much ibuprofen", "dosage")]
+    [InlineData("How much Tylenol can I take", "dosage")]
+    [InlineData("too much paracetamol and I'm shaking?", "dosage")]
+    public void A_dosage_statement_or_question_about_a_medicine_still_goes_to_medical_information(string text, string kind)
+    {
+        var inquiry = Assert.Single(Screen(text).Findings, f => f.Category == Categories.MedicalInquiry);
+        Assert.Equal(kind, inquiry.Code);
+    }
+
+    [Theory]
+    [InlineData("Got the flu jab yesterday and today I've got chills and a dead arm", ScreeningContext.Community)]
+    [InlineData("Had my covid booster shot, today my arm is so sore and I have a fever", ScreeningContext.Inbound)]
+    public void A_vaccine_is_a_medicine_and_vouches_for_no_brand_that_is_a_plain_word(string text, ScreeningContext context)
+    {
+        var result = Screen(text, context);
+
+        Assert.Contains(Categories.AdverseEvent, result.Categories);
+        Assert.DoesNotContain(result.Findings, f => f.Category == Categories.DrugMention); // "today" is also a brand name
+    }
+
+    [Fact]
+    public void A_plain_word_brand_is_still_read_as_a_medicine_after_a_cue_that_takes_a_name()
+    {
+        var result = Screen("I was prescribed Today 10 mg twice a day", language: "en");
+        Assert.Contains(result.Findings, f => f.Category == Categories.DrugMention && f.Text == "Today");
+    }
+
+    [Theory]
+    [InlineData("Ho sempre la nausea da quando lo prendo")]
+    [InlineData("Mi gira la testa e ho le vertigini da quando la prendo")]
+    [InlineData("Dopo il vaccino antinfluenzale ho avuto brividi e febbre per due giorni")]
+    public void An_italian_pronoun_or_vaccine_reference_ties_the_reaction_to_a_medicine(string text)
+    {
+        var ae = Assert.Single(Screen(text, language: "it").Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.NotEqual("not-named", ae.Details!.GetValueOrDefault("product-from"));
+    }
+
+    [Theory]
+    [InlineData("Zoloft left me so nauseus I could not eat", "nausea")]
+    [InlineData("Effexor gave me horrible diarreha for a week", "diarrhea")]
+    [InlineData("Since starting Lexapro I have no labido at all", "decreased_libido")]
+    [InlineData("Cymbalta: sleeplessness every single night", "insomnia")]
+    [InlineData("Il Paxil mi dà una diarea continua", "diarrhea")]
+    public void Common_misspellings_and_phrasings_of_reactions_are_read(string text, string reaction)
+    {
+        var ae = Assert.Single(Screen(text).Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal(reaction, ae.Code);
+    }
+}
