@@ -71,4 +71,32 @@ public sealed class DetectorRefinementTests
         var ae = Assert.Single(Screen(text).Findings, f => f.Category == Categories.AdverseEvent);
         Assert.Equal(reaction, ae.Code);
     }
+
+    [Theory]
+    [InlineData("Niente batte il Momendol, dura il doppio della Tachipirina", "it")]
+    [InlineData("Nothing works better than Aleve for back pain", "en")]
+    public void Comparative_claims_are_read_in_both_languages(string text, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Outbound));
+        Assert.Contains(result.Findings, f => f.Category == Categories.PromotionalClaim && f.Code == "comparative");
+    }
+
+    [Theory]
+    [InlineData("Ozempic isn't just for diabetes, it melts the kilos away", "en")]
+    [InlineData("Gabapentin is also a great option for hot flashes", "en")]
+    [InlineData("Il Lyrica non è solo per l'epilessia, è anche un'ottima opzione per l'ansia", "it")]
+    public void A_use_beyond_the_indication_claimed_in_a_post_is_off_label(string text, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Outbound));
+        Assert.Contains(Categories.OffLabel, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("My doctor said Zoloft is also good for hot flashes", "en")]
+    [InlineData("Il medico dice che lo Zoloft va bene per le vampate", "it")]
+    public void A_reaction_word_named_as_what_the_medicine_is_good_for_is_an_indication_not_an_adverse_event(string text, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Inbound));
+        Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
 }
