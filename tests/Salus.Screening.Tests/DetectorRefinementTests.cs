@@ -99,4 +99,25 @@ public sealed class DetectorRefinementTests
         var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Inbound));
         Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
     }
+
+    [Theory]
+    [InlineData("statins wrecked my muscles, my muscles ache all the time", "en")]
+    [InlineData("since the SSRI I have no appetite at all", "en")]
+    [InlineData("Con le statine mi fanno male tutti i muscoli", "it")]
+    public void A_class_of_medicines_is_a_medicine_reference(string text, string language)
+    {
+        var ae = Assert.Single(Screen(text, language: language).Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.NotEqual("not-named", ae.Details!.GetValueOrDefault("product-from"));
+    }
+
+    [Theory]
+    [InlineData("trazodone dreams are WILD", "vivid_dreams")]
+    [InlineData("prednisone moon face is not cute", "swelling")]
+    [InlineData("Topamax and I can't find my words anymore", "memory_impairment")]
+    [InlineData("Adderall comedown hitting hard rn", "withdrawal")]
+    public void Social_media_phrasings_of_reactions_are_read(string text, string reaction)
+    {
+        var ae = Assert.Single(Screen(text).Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal(reaction, ae.Code);
+    }
 }

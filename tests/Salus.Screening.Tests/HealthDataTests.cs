@@ -19,6 +19,7 @@ public sealed class HealthDataTests
     [InlineData("Mr Thompson is on Xanax since the accident", "en", "full-name")]
     [InlineData("@giulia_r89 prende lo Zoloft, lo sanno tutti", "it", "handle")]
     [InlineData("I have type 2 diabetes, call me at +39 347 123 4567 if you can help", "en", "contact")]
+    [InlineData("@mark_r has epilepsy, please be kind to him", "en", "handle")] // the addressed account is the one with the condition
     public void An_identifiable_person_linked_to_a_condition_or_treatment_is_personal_health_data(string text, string lang, string how)
     {
         var f = HealthData(text, lang);
@@ -34,6 +35,10 @@ public sealed class HealthDataTests
     [InlineData("The Rolling Stones played in Rome last night, amazing concert", "en")]
     [InlineData("Buongiorno Dottore, volevo sapere se posso prendere la Tachipirina", "it")]
     [InlineData("Luca Bianchi won the marathon yesterday", "en")]
+    [InlineData("I'm on Abilify and I've gained 30 lbs", "en")] // the capitalised word after "I'm on" is the medicine, not a name
+    [InlineData("I have Crohn's disease and it flares every spring", "en")]
+    [InlineData("@pfizer your vaccine gave me a sore arm for 3 days", "en")] // the account a reply addresses; the writer's health
+    [InlineData("@jess vyvanse has me grinding my teeth all night lol", "en")]
     public void Health_talk_without_an_identifiable_person_or_a_name_without_health_is_not_health_data(string text, string lang) =>
         Assert.Null(HealthData(text, lang));
 }

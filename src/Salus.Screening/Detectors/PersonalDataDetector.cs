@@ -343,7 +343,9 @@ internal static partial class PersonalDataDetector
         foreach (var p in a.Of(LexiconKind.IdentityCue).Concat(a.Of(LexiconKind.HealthPerson))
             .Concat(a.Of(LexiconKind.ThirdPerson).Where(h => h.Info.Term.Contains(' ', StringComparison.Ordinal))))
         {
-            if (HasNameAfter(a.Text, p.End) && Nearest(p.Sentence, p.Word, 50) is { } health)
+            // the capitalised word must be a name, not the health term itself ("I'm on Abilify", "I have Crohn's")
+            if (NameAfter(a.Text, p.End) is int name && !healthHits.Exists(h => h.Start <= name && name < h.End)
+                && Nearest(p.Sentence, p.Word, 50) is { } health)
             {
                 Report(p.Start, p.End, health, p.Kind == LexiconKind.IdentityCue ? "self-named" : "named-relative", p.Info.Term);
                 return;
@@ -361,6 +363,11 @@ internal static partial class PersonalDataDetector
                 }
 
                 var (sentence, word) = a.Locate(m.Index);
+                if (kind == "handle" && AddressesReply(a.Text, m.Index) && a.AnyInSentence(LexiconKind.FirstPerson, sentence))
+                {
+                    continue; // "@pfizer your vaccine gave me a sore arm": the account addressed, the writer's own health
+                }
+
                 if (Nearest(sentence, word, 8) is { } health)
                 {
                     Report(m.Index, m.Index + m.Length, health, kind, kind);
@@ -407,7 +414,29 @@ internal static partial class PersonalDataDetector
     }
 
     /// <summary>A capitalised name right after the person reference ("my son Luca", "mia figlia Giulia").</summary>
-    private static bool HasNameAfter(string text, int pos)
+    /// <summary>Whether the handle at <paramref name="at"/> is one of the mentions a reply opens with ("@a @b text").</summary>
+    private static bool AddressesReply(string text, int at)
+    {
+        for (int i = 0; i < at; i++)
+        {
+            if (text[i] == '@')
+            {
+                while (i < at && !char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+            }
+            else if (!char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where a capitalised word of two letters or more starts right after <paramref name="pos"/>, or null.</summary>
+    private static int? NameAfter(string text, int pos)
     {
         int i = pos;
         while (i < text.Length && text[i] is ' ' or ',' or ':')
@@ -417,7 +446,7 @@ internal static partial class PersonalDataDetector
 
         if (i >= text.Length || !char.IsUpper(text[i]))
         {
-            return false;
+            return null;
         }
 
         int j = i;
@@ -426,6 +455,6 @@ internal static partial class PersonalDataDetector
             j++;
         }
 
-        return j - i >= 2;
+        return j - i >= 2 ? i : null;
     }
 }

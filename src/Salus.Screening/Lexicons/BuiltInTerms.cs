@@ -50,7 +50,10 @@ internal static class BuiltInTerms
         "antidepressants", "antibiotic", "antibiotics", "painkiller", "painkillers", "birth control", "the injection",
         "side effect", "side effects", "the treatment", "this treatment", "chemo", "your product", "your drug",
         "flu jab", "flu shot", "flu vaccine", "covid jab", "covid shot", "covid vaccine", "the booster", "my booster",
-        "booster shot", "booster jab",
+        "booster shot", "booster jab", "statin", "statins", "ssri", "ssris", "snri", "snris", "benzo", "benzos",
+        "benzodiazepines", "opioids", "opiates", "steroids", "antihistamine", "antihistamines", "antipsychotic",
+        "antipsychotics", "beta blocker", "beta blockers", "blood thinner", "blood thinners", "sleeping pills",
+        "muscle relaxer", "muscle relaxers",
     ];
 
     public static readonly string[] DrugReferencesIt =
@@ -63,7 +66,10 @@ internal static class BuiltInTerms
         "da quando lo prendo", "da quando la prendo", "da quando li prendo", "da quando le prendo", "da quando lo assumo",
         "da quando la assumo", "da quando lo uso", "da quando la uso", "a prenderlo", "a prenderla", "a prenderli",
         "a prenderle", "dopo averle prese", "dopo averli presi", "vaccino antinfluenzale", "l antinfluenzale",
-        "il richiamo", "la terza dose",
+        "il richiamo", "la terza dose", "statina", "statine", "ssri", "benzodiazepine", "ansiolitico", "ansiolitici",
+        "antistaminico", "antistaminici", "antipsicotico", "antipsicotici", "betabloccante", "betabloccanti",
+        "anticoagulante", "anticoagulanti", "sonnifero", "sonniferi", "oppioidi", "cortisonico", "cortisonici",
+        "miorilassante",
     ];
 
     public static readonly string[] FirstPersonEn =
