@@ -120,4 +120,25 @@ public sealed class DetectorRefinementTests
         var ae = Assert.Single(Screen(text).Findings, f => f.Category == Categories.AdverseEvent);
         Assert.Equal(reaction, ae.Code);
     }
+
+    [Theory]
+    [InlineData("Prendo il Brufen come sempre dopo cena, tutto bene")]
+    [InlineData("Il Tavor lo prendo come mi ha detto il medico")]
+    public void An_inflected_reaction_that_is_a_common_word_is_no_reaction(string text)
+    {
+        // "come" ("like") is the regular plural of "coma"
+        var result = Screen(text, language: "it");
+        Assert.DoesNotContain(result.Findings, f => f.Category == Categories.AdverseEvent && f.Text == "come");
+        Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("il Brufen mi distrugge lo stomaco", "abdominal_pain")]
+    [InlineData("l'Efexor mi fa sudare di notte, mi sveglio fradicia", "sweating")]
+    [InlineData("il cortisone mi gonfia come un pallone", "swelling")]
+    public void Italian_phrasings_of_reactions_are_read(string text, string reaction)
+    {
+        var ae = Assert.Single(Screen(text, language: "it").Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal(reaction, ae.Code);
+    }
 }

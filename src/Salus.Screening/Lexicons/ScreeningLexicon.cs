@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
@@ -287,6 +288,26 @@ public sealed class ScreeningLexicon
             yield break;
         }
 
+        foreach (var v in RegularInflections(head, last, lang))
+        {
+            // a form that is also a common word is no reaction: the plural of "coma" is "come" ("like"), the most common
+            // Italian word after the articles
+            if (!(sp < 0 && IsCommonWord(v, lang)))
+            {
+                yield return v;
+            }
+        }
+    }
+
+    private static readonly FrozenSet<string> CommonWordsEn = BuiltInTerms.StopwordsEn.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> CommonWordsIt =
+        BuiltInTerms.StopwordsIt.Concat(["rimessi", "scarichi", "stance"]).ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool IsCommonWord(string word, string lang) => (lang == "en" ? CommonWordsEn : CommonWordsIt).Contains(word);
+
+    private static IEnumerable<string> RegularInflections(string head, string last, string lang)
+    {
         if (lang == "en")
         {
             if (!last.EndsWith('s'))
