@@ -141,4 +141,35 @@ public sealed class DetectorRefinementTests
         var ae = Assert.Single(Screen(text, language: "it").Findings, f => f.Category == Categories.AdverseEvent);
         Assert.Equal(reaction, ae.Code);
     }
+
+    [Theory]
+    [InlineData("Ho sospeso il Prozac dopo 2 anni con l'aiuto del medico, nessun problema", "it")]
+    [InlineData("I stopped taking Lexapro last month after two years", "en")]
+    [InlineData("Tylenol fixed my headache in twenty minutes", "en")]
+    [InlineData("Il Moment mi fa passare il mal di testa in mezz'ora", "it")]
+    [InlineData("I was told Depakote causes weight gain but my weight hasn't changed at all", "en")]
+    [InlineData("avevo paura che il Prozac mi facesse ingrassare e invece niente", "it")]
+    public void Stopping_a_medicine_relief_or_hearsay_is_no_adverse_event(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("Since I stopped taking Paxil I've had brain zaps and nausea", "en")]
+    [InlineData("Ho smesso lo Zoloft di colpo e ho avuto vertigini per giorni", "it")]
+    [InlineData("Ho sospeso il Cipralex e ho le scosse elettriche in testa", "it")]
+    public void Stopping_a_medicine_with_a_reaction_or_the_withdrawal_syndrome_is_an_adverse_event(string text, string language)
+    {
+        Assert.Single(Screen(text, language: language).Findings, f => f.Category == Categories.AdverseEvent);
+    }
+
+    [Fact]
+    public void A_withdrawal_finding_keeps_its_code_and_names_the_term_whatever_its_tag()
+    {
+        // "missed a dose" is a stopping term: with the classifier's support it is the evidence
+        var ae = Assert.Single(Screen("Missed a dose of Effexor yesterday and I feel awful", language: "en").Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal("withdrawal", ae.Code);
+        Assert.Equal("missed a dose", ae.Details!["reaction"]);
+        Assert.Equal("true", ae.Details["withdrawal"]);
+    }
 }

@@ -191,10 +191,12 @@ internal static class EngineDetectors
             bool person = a.AnyInSentence(LexiconKind.FirstPerson, s) || a.AnyInSentence(LexiconKind.ThirdPerson, s)
                 || (s > 0 && a.AnyInSentence(LexiconKind.FirstPerson, s - 1));
             bool aeCue = a.AnyInSentence(LexiconKind.AeCue, s);
+            // stopping or missing a dose ("tapered", "ho sospeso") is no reaction: like a bare cue it needs a reaction or the classifier
+            bool process = r.Kind == LexiconKind.Withdrawal && r.Info.Tag == "process";
             double rule = r.Kind switch
             {
                 LexiconKind.Reaction => 0.6,
-                LexiconKind.Withdrawal => 0.6,
+                LexiconKind.Withdrawal => process ? 0.3 : 0.6,
                 // a bare cue: "side effects" counts, "made me"/"been on" alone needs the classifier's support
                 _ => IsSideEffectCue(r.Info.Term) ? 0.45 : 0.3,
             };
@@ -218,7 +220,7 @@ internal static class EngineDetectors
                 rule += 0.05;
             }
 
-            if (r.Kind == LexiconKind.AeCue && !a.AnyInSentence(LexiconKind.Reaction, s) && !person)
+            if ((r.Kind == LexiconKind.AeCue || process) && !a.AnyInSentence(LexiconKind.Reaction, s) && !person)
             {
                 rule -= 0.1;
             }
@@ -289,7 +291,7 @@ internal static class EngineDetectors
         {
             var details = new Dictionary<string, string>
             {
-                ["reaction"] = bestHit.Info.Tag ?? bestHit.Info.Term,
+                ["reaction"] = bestHit.Kind == LexiconKind.Withdrawal ? bestHit.Info.Term : bestHit.Info.Tag ?? bestHit.Info.Term,
                 ["evidence"] = bestHit.Info == SentenceAnchor ? "classifier" : bestHit.Kind.ToString().ToLowerInvariant(),
             };
             if (bestHit.Kind == LexiconKind.Withdrawal)
@@ -322,7 +324,12 @@ internal static class EngineDetectors
                 details["classifier"] = cp.ToString("0.000", CultureInfo.InvariantCulture);
             }
 
-            string code = bestHit.Kind == LexiconKind.Drug ? "classifier" : bestHit.Info.Tag ?? bestHit.Kind.ToString().ToLowerInvariant();
+            string code = bestHit.Kind switch
+            {
+                LexiconKind.Drug => "classifier",
+                LexiconKind.Withdrawal => "withdrawal", // its tag only says whether the term is the syndrome or the stopping
+                _ => bestHit.Info.Tag ?? bestHit.Kind.ToString().ToLowerInvariant(),
+            };
             findings.Add(new Finding(Categories.AdverseEvent, bestHit.Start, bestHit.End, a.Text[bestHit.Start..bestHit.End], code, Math.Round(best, 3), details));
         }
 
