@@ -202,8 +202,9 @@ public sealed class Screener
     /// analysing). Without a term that can lead to a finding no detector reports anything or scores an adverse event:
     /// <list type="bullet">
     /// <item>a drug (or a word one edit from one), an inquiry, crisis, promotional or abusive term always needs the detectors —
-    /// except a drug name that is also an ordinary word ("better"), which the drug detector keeps only near a drug cue: with
-    /// no drug cue in the text it counts as a health term only;</item>
+    /// except a drug name that is also an ordinary word ("better"), which the drug detector keeps only near a drug cue or,
+    /// written as a name, beside a reaction, condition or adverse-event cue: with none of these in the text it counts as a
+    /// health term only;</item>
     /// <item>a reaction, withdrawal or adverse-event cue matters to the adverse-event detector in a received text that also
     /// refers to a medicine (a drug, or a drug cue other than the weak ones such as "take" or "doctor"), and in any received
     /// English text, where with a condition or strong drug cue it is the signal the unnamed-medicine reading needs;</item>
@@ -226,7 +227,7 @@ public sealed class Screener
 
         int en = 0, it = 0;
         bool health = false, person = false, medicine = false, aeCandidate = false, drugCue = false, ambiguousDrug = false;
-        bool unnamedSignal = false;
+        bool unnamedSignal = false, symptom = false;
         foreach (var m in matches)
         {
             foreach (var info in Lexicon.Payload(m.Pattern))
@@ -249,9 +250,11 @@ public sealed class Screener
                     case LexiconKind.Reaction:
                         health = true;
                         aeCandidate = true;
+                        symptom = true;
                         break;
                     case LexiconKind.Condition:
                         health = true;
+                        symptom = true;
                         break;
                     case LexiconKind.Withdrawal or LexiconKind.AeCue:
                         aeCandidate = true;
@@ -276,7 +279,8 @@ public sealed class Screener
             return AnalysisDepth.Full; // the medicine is known: any sentence may report an adverse event of it
         }
 
-        if ((ambiguousDrug && drugCue) || (received && medicine && aeCandidate) || (health && (person || PersonalDataDetector.MayHoldFullName(text))))
+        // a drug name that is also a plain word counts beside a drug cue, or written as a name in health talk
+        if ((ambiguousDrug && (drugCue || aeCandidate || symptom)) || (received && medicine && aeCandidate) || (health && (person || PersonalDataDetector.MayHoldFullName(text))))
         {
             return AnalysisDepth.Full;
         }

@@ -172,4 +172,26 @@ public sealed class DetectorRefinementTests
         Assert.Equal("missed a dose", ae.Details!["reaction"]);
         Assert.Equal("true", ae.Details["withdrawal"]);
     }
+
+    [Theory]
+    [InlineData("avoid new build failure on a system without crypt.h", "en")]
+    [InlineData("Remove -m64 on 32bit target comments and return early on the same line", "en")]
+    [InlineData("Signed-off-by: Steffen Jaeckel, reviewed on my Solaris 11 box", "en")]
+    [InlineData("Playwright driving Debian's Chromium against a real server", "en")]
+    [InlineData("Il trittico di Piero della Francesca è esposto a Urbino", "it")]
+    public void Plain_words_names_and_identifiers_of_other_prose_are_no_drug(string text, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Outbound));
+        Assert.DoesNotContain(result.Findings, f => f.Category == Categories.DrugMention);
+    }
+
+    [Theory]
+    [InlineData("dormo molto meglio da quando il medico mi ha dato il Trittico", "it", "Trittico")]
+    [InlineData("prendo il Moment quando ho mal di testa", "it", "Moment")]
+    [InlineData("I've been taking Zolfot for a week and the nausea is bad", "en", "Zolfot")]
+    public void A_plain_word_brand_or_a_misspelling_in_health_talk_is_still_a_drug(string text, string language, string surface)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Inbound));
+        Assert.Contains(result.Findings, f => f.Category == Categories.DrugMention && f.Text == surface);
+    }
 }

@@ -136,4 +136,42 @@ public sealed class JsonlRunnerTests
             Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.RootElement.GetProperty("id").GetString());
         }
     }
+
+    [Fact]
+    public async Task An_escaped_lone_surrogate_reads_as_a_replacement_character_and_keeps_the_offsets_on_both_paths()
+    {
+        // a platform that cuts a text in the middle of an emoji leaves half of its surrogate pair
+        var input = string.Join('\n',
+            """{"id": "cut", "text": "\ud83dZoloft gave me headaches \ud83d"}""",
+            """{"id": "pair", "text": "\ud83d\ude00 Zoloft gave me headaches"}""",
+            """{"id": "low", "text": "Zoloft \udce9 gave me headaches"}""") + "\n";
+        var screener = Screener.CreateDefault();
+        var textOut = new StringWriter();
+        var textSummary = await new JsonlScreening(screener).RunAsync(new StringReader(input), textOut, new StringWriter());
+        using var inStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input));
+        using var outStream = new MemoryStream();
+        var streamSummary = await new JsonlScreening(screener).RunAsync(inStream, outStream, new StringWriter());
+
+        Assert.Equal(3, textSummary.Screened);
+        Assert.Equal(0, textSummary.Failed);
+        Assert.Equal(textOut.ToString(), System.Text.Encoding.UTF8.GetString(outStream.ToArray()));
+        Assert.Equal(3, streamSummary.Screened);
+        var lines = textOut.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        int DrugStart(int line) => lines[line].GetProperty("findings").EnumerateArray()
+            .First(f => f.GetProperty("category").GetString() == "drug-mention").GetProperty("start").GetInt32();
+        Assert.Equal(1, DrugStart(0)); // the half pair is one unit, as in the sender's string
+        Assert.Equal(3, DrugStart(1)); // a whole pair is kept
+        Assert.Equal(0, DrugStart(2));
+        Assert.All(lines, l => Assert.Contains("adverse-event", l.GetProperty("categories").EnumerateArray().Select(c => c.GetString())));
+    }
+
+    [Theory]
+    [InlineData("Zoloft \\udce9 ok", "Zoloft \uFFFD ok")]
+    [InlineData("a\\u0041\\n\\\"b\\\\", "aA\n\"b\\")]
+    [InlineData("\\ud83d\\ude00x", "\ud83d\ude00x")]
+    [InlineData("caffè \\udc00", "caffè \uFFFD")]
+    public void The_lenient_reader_unescapes_like_json_and_replaces_only_unpaired_surrogates(string raw, string expected)
+    {
+        Assert.Equal(expected, LenientJsonString.Unescape(System.Text.Encoding.UTF8.GetBytes(raw)));
+    }
 }

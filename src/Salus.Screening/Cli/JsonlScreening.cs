@@ -219,7 +219,7 @@ public sealed partial class JsonlScreening
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    text = reader.GetString();
+                    text = LenientJsonString.Read(ref reader);
                 }
                 else
                 {

@@ -51,18 +51,26 @@ internal static class EngineDetectors
         var unambiguousSentences = new HashSet<int>();
         foreach (var h in kept)
         {
-            if (!h.Info.Drug!.Ambiguous)
+            if (!h.Info.Drug!.Ambiguous && h.Info.Tag != "fuzzy")
             {
                 unambiguousSentences.Add(h.Sentence);
             }
         }
 
-        // a brand that is also a plain word ("Today", "Better") needs a cue that takes a name ("taking", "mg", "prescribed"); a
-        // reference names its own medicine ("the flu jab"), so it vouches for no word beside it
+        // a brand that is also a plain word ("Today", "Better", "System") needs a cue that takes a name: a strong one within
+        // five words ("mg", "prescribed", "compresse"), a weak one right before it ("taking", "prendo il"); "turn on the
+        // system" is no medicine. A reference names its own medicine ("the flu jab"), so it vouches for no word beside it.
         var cues = a.Of(LexiconKind.DrugCue);
         bool takesName(Hit c) => c.Info.Tag != "reference" && !cues.Exists(r => r.Info.Tag == "reference" && r.NStart <= c.NStart && c.NEnd <= r.NEnd);
-        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !unambiguousSentences.Contains(h.Sentence)
-            && !cues.Exists(c => takesName(c) && TextAnalysis.WithinWords(c, h, 5)));
+        bool vouches(Hit c, Hit h) => takesName(c) && (IsStrongDrugCue(c.Info.Term)
+            ? TextAnalysis.WithinWords(c, h, 5)
+            : TakingVerbs.Contains(c.Info.Term) && c.Sentence == h.Sentence && c.NEnd <= h.NStart && h.Word - c.WordEnd <= 2);
+        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !unambiguousSentences.Contains(h.Sentence) && !cues.Exists(c => vouches(c, h))
+            && !(NamedMidSentence(a, h) && HealthTalk(a, h.Sentence)));
+
+        // a misspelling is a guess: it counts in a sentence that talks about health or names a medicine, not among the names
+        // and identifiers of other prose ("Solaris", "symlink", "Steffen")
+        kept.RemoveAll(h => h.Info.Tag == "fuzzy" && !unambiguousSentences.Contains(h.Sentence) && !HealthTalk(a, h.Sentence));
         foreach (var h in kept)
         {
             var d = h.Info.Drug!;
@@ -121,6 +129,48 @@ internal static class EngineDetectors
         }
 
         return kept;
+    }
+
+    // weak cues that take a medicine's name right after them ("taking Moment", "prendo il Moment"), unlike "on", "off",
+    // "daily" or "doctor", which ordinary prose is full of ("on the same line", "signed-off-by")
+    private static readonly HashSet<string> TakingVerbs = new(StringComparer.Ordinal)
+    {
+        "take", "takes", "taking", "took", "taken", "started", "stopped", "switched to", "prendo", "preso", "presa", "prendere",
+        "prende", "prendeva", "assumo", "assunto", "assumere", "iniziato", "sospeso",
+    };
+
+    // weak cues that say nothing of health by themselves
+    private static readonly HashSet<string> ContextFreeCues = new(StringComparer.Ordinal)
+    {
+        "on", "off", "daily", "every day", "twice a day", "al giorno", "brand", "generic",
+    };
+
+    /// <summary>
+    /// "il medico mi ha dato il Trittico": written as a name (capital, then lower case) where a plain word would not be, inside
+    /// the sentence rather than at its start.
+    /// </summary>
+    private static bool NamedMidSentence(TextAnalysis a, Hit h) =>
+        h.Word > a.FirstWordOfSentence[h.Sentence] && char.IsUpper(a.Text[h.Start]) && h.Start + 1 < h.End && char.IsLower(a.Text[h.Start + 1]);
+
+    /// <summary>Whether sentence <paramref name="s"/> talks about health: a cue other than "on"/"off", a reaction, a condition...</summary>
+    private static bool HealthTalk(TextAnalysis a, int s)
+    {
+        if (a.InSentence(LexiconKind.DrugCue, s).Any(c => !ContextFreeCues.Contains(c.Info.Term)))
+        {
+            return true;
+        }
+
+        // not efficacy or indication words: "against", "helps" are everywhere in other prose
+        foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.AeCue,
+            LexiconKind.Condition, LexiconKind.Inquiry])
+        {
+            if (a.AnyInSentence(kind, s))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adverse events: a (named or referred) medicine plus an experienced, non-suppressed reaction.</summary>
