@@ -66,7 +66,7 @@ internal static class CliProfile
                 long s3 = Stopwatch.GetTimestamp();
                 Salus.Screening.Detectors.EngineDetectors.AdverseEvents(a, r.Context, drugs, screener.Classifier, findings);
                 long s4 = Stopwatch.GetTimestamp();
-                Salus.Screening.Detectors.EngineDetectors.Inquiries(a, drugs, findings);
+                Salus.Screening.Detectors.EngineDetectors.Inquiries(a, r.Context, drugs, findings);
                 Salus.Screening.Detectors.EngineDetectors.Crisis(a, r.Context, findings);
                 long s5 = Stopwatch.GetTimestamp();
                 Salus.Screening.Detectors.PersonalDataDetector.Detect(a, findings);

@@ -156,7 +156,7 @@ public sealed class Screener
 
         var drugs = EngineDetectors.Drugs(a, request.Market, findings);
         double ae = EngineDetectors.AdverseEvents(a, request.Context, drugs, Classifier, findings, request.Product);
-        EngineDetectors.Inquiries(a, drugs, findings);
+        EngineDetectors.Inquiries(a, request.Context, drugs, findings);
         EngineDetectors.Crisis(a, request.Context, findings);
         PersonalDataDetector.Detect(a, findings);
         var claims = EngineDetectors.Promotional(a, request.Context, findings);

@@ -131,6 +131,50 @@ internal static class EngineDetectors
         return kept;
     }
 
+    // what a mild insult can describe without insulting anyone: "stupid question", "domanda stupida", "dumb design"
+    private static readonly HashSet<string> Things = new(StringComparer.Ordinal)
+    {
+        "question", "questions", "design", "packaging", "bottle", "cap", "app", "website", "mistake", "domanda", "domande",
+        "confezione", "flacone", "tappo", "sito", "errore",
+    };
+
+    // the writer about themselves: "I'm an idiot", "I feel so stupid", "sono proprio scema", "che scema che sono"
+    private static readonly string[] SelfBefore = ["i m", "im", "i am", "i feel", "i felt", "i was", "feel so", "sono", "mi sento", "mi sono sentita", "mi sono sentito"];
+
+    /// <summary>An insult aimed at the writer or at a thing, not at a person: no abuse to hide.</summary>
+    private static bool AimedAtNoOne(TextAnalysis a, Hit h)
+    {
+        var span = a.Normalized.Span;
+        var before = span[..h.NStart].TrimEnd(' ');
+        var after = span[h.NEnd..].TrimStart(' ');
+        if (Things.Contains(LastWord(before).ToString()) || Things.Contains(FirstWord(after).ToString()))
+        {
+            return true;
+        }
+
+        // up to two words between ("I'm such an idiot", "sono proprio una scema")
+        var near = before;
+        for (int k = 0; k < 3 && near.Length > 0; k++)
+        {
+            foreach (var cue in SelfBefore)
+            {
+                if (near.EndsWith(cue, StringComparison.Ordinal) && (near.Length == cue.Length || near[^(cue.Length + 1)] == ' '))
+                {
+                    return true;
+                }
+            }
+
+            int cut = near.LastIndexOf(' ');
+            near = cut < 0 ? default : near[..cut];
+        }
+
+        return after.StartsWith("che sono", StringComparison.Ordinal); // "che scema che sono"
+    }
+
+    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> s) => s[(s.LastIndexOf(' ') + 1)..];
+
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> s) => s.IndexOf(' ') is int i and >= 0 ? s[..i] : s;
+
     // weak cues that take a medicine's name right after them ("taking Moment", "prendo il Moment"), unlike "on", "off",
     // "daily" or "doctor", which ordinary prose is full of ("on the same line", "signed-off-by")
     private static readonly HashSet<string> TakingVerbs = new(StringComparer.Ordinal)
@@ -458,8 +502,13 @@ internal static class EngineDetectors
     }
 
     /// <summary>Medical-information requests.</summary>
-    public static void Inquiries(TextAnalysis a, List<Hit> drugs, List<Finding> findings)
+    public static void Inquiries(TextAnalysis a, ScreeningContext context, List<Hit> drugs, List<Finding> findings)
     {
+        if (context is not (ScreeningContext.Inbound or ScreeningContext.Community))
+        {
+            return; // the organisation's own posts and replies ask medical information nothing
+        }
+
         bool medicine(int s) => drugs.Exists(d => Math.Abs(d.Sentence - s) <= 1)
             || a.AnyInWindow(LexiconKind.DrugCue, s, 1) || a.AnyInWindow(LexiconKind.Withdrawal, s, 1);
         bool medicalTopic(int s) => medicine(s) || a.AnyInWindow(LexiconKind.Reaction, s, 1) || a.AnyInWindow(LexiconKind.Condition, s, 1);
@@ -593,8 +642,14 @@ internal static class EngineDetectors
 
     public static void Abuse(TextAnalysis a, List<Finding> findings)
     {
-        foreach (var h in a.Of(LexiconKind.Abuse))
+        // one finding per span, at the highest severity any list gives the term
+        foreach (var h in a.Of(LexiconKind.Abuse).GroupBy(h => (h.Start, h.End)).Select(g => g.MaxBy(h => h.Info.Value)!))
         {
+            if (h.Info.Value <= 2 && AimedAtNoOne(a, h))
+            {
+                continue; // threats and slurs (severity 3) are abuse whoever they name
+            }
+
             double score = h.Info.Value switch { >= 3 => 0.95, 2 => 0.85, _ => 0.7 };
             findings.Add(new Finding(Categories.Abuse, h.Start, h.End, a.Text[h.Start..h.End], "severity-" + h.Info.Value.ToString(CultureInfo.InvariantCulture), score,
                 new Dictionary<string, string> { ["severity"] = h.Info.Value.ToString(CultureInfo.InvariantCulture) }));
