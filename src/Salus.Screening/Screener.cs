@@ -292,7 +292,8 @@ public sealed class Screener
             return AnalysisDepth.Full; // a health signal in English: the classifier may read an adverse event of an unnamed medicine
         }
 
-        bool patterns = text.AsSpan().IndexOfAny(PersonalDataStarts) >= 0 || PersonalDataDetector.MayHoldCodiceFiscale(text);
+        bool patterns = text.AsSpan().IndexOfAny(PersonalDataStarts) >= 0 || PersonalDataDetector.MayHoldCodiceFiscale(text)
+            || PersonalDataDetector.MayHoldObfuscatedEmail(text);
         if (health && patterns)
         {
             return AnalysisDepth.Full;

@@ -252,4 +252,37 @@ public sealed class DetectorRefinementTests
         var abuse = Assert.Single(Screen("you idiot, read the leaflet", language: "en").Findings, f => f.Category == Categories.Abuse);
         Assert.Equal("severity-2", abuse.Code);
     }
+
+    [Theory]
+    [InlineData("Email me at drjohn(at)mailbox.org about the trial", "drjohn(at)mailbox.org", "email")]
+    [InlineData("Scrivetemi a dott.rossi(at)pec.it per lo studio", "dott.rossi(at)pec.it", "email")]
+    [InlineData("write to mario at example dot com please", "mario at example dot com", "email")]
+    [InlineData("scrivimi a anna chiocciola gmail punto com", "anna chiocciola gmail punto com", "email")]
+    [InlineData("birthday 1991-09-23, why was my claim denied?", "birthday 1991-09-23", "date-of-birth")]
+    [InlineData("Mandate il modulo a Corso Vittorio Emanuele II 45, 10125 Torino", "Corso Vittorio Emanuele II 45", "postal-address")]
+    [InlineData("Abito in Via Roma 12, Milano", "Via Roma 12", "postal-address")]
+    public void Contact_data_written_to_dodge_scrapers_or_capitalised_is_personal_data(string text, string span, string code)
+    {
+        var finding = Assert.Single(Screen(text).Findings, f => f.Category == Categories.PersonalData);
+        Assert.Equal(span, finding.Text);
+        Assert.Equal(code, finding.Code);
+    }
+
+    [Theory]
+    [InlineData("I work at google.com and love it")]
+    [InlineData("the meeting is at 5 (at) the office dot")]
+    [InlineData("Call 1-800-555-0100 for our patient support line")]
+    [InlineData("chiamate il numero verde 800 123 456")]
+    [InlineData("email the newsletter to info@examplepharma.com to unsubscribe")]
+    [InlineData("scrivete a privacy@aziendafarma.it per i vostri dati")]
+    public void Ordinary_words_toll_free_lines_and_role_mailboxes_are_no_personal_data(string text)
+    {
+        Assert.DoesNotContain(Categories.PersonalData, Screen(text).Categories);
+    }
+
+    [Fact]
+    public void A_mobile_number_that_starts_with_39_is_not_mistaken_for_a_toll_free_line()
+    {
+        Assert.Contains(Screen("il mio cellulare è 398 001 2345", language: "it").Findings, f => f.Category == Categories.PersonalData);
+    }
 }

@@ -12,6 +12,11 @@ internal static partial class PersonalDataDetector
     [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailRegex();
 
+    // "drjohn(at)mailbox.org", "mario [at] example [dot] it", "anna chiocciola pec punto it": an address written so that
+    // scrapers miss it, which people do in public comments
+    [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}\s*(?:(?<bracket>[(\[{]\s*(?:at|chiocciola)\s*[)\]}])|\s(?:at|chiocciola)\s)\s*[A-Za-z0-9-]{1,63}(?:\s*(?:\.|[(\[{]\s*(?:dot|punto)\s*[)\]}]|\s(?:dot|punto)\s)\s*[A-Za-z0-9-]{1,63})+(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ObfuscatedEmailRegex();
+
     [GeneratedRegex(@"(?<![\w+])(?:\+|00)?\(?\d[\d \-./()]{5,18}\d(?![\w])", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneRegex();
 
@@ -30,10 +35,10 @@ internal static partial class PersonalDataDetector
     [GeneratedRegex(@"(?<![\d])(?:P\.? ?IVA|partita iva|p\.iva|VAT)?[: ]*(?<n>\d{11})(?![\d])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PivaRegex();
 
-    [GeneratedRegex(@"(?:born(?: on)?|d\.?o\.?b\.?|date of birth|birthday|nat[oa](?: il)?|data di nascita|compleanno)[:\s]*(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{2,4})|(?:born(?: on)?|d\.?o\.?b\.?|date of birth|nat[oa](?: il)?|data di nascita)[:\s]*(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2})|(?:born(?: on)?|date of birth|nat[oa](?: il)?|data di nascita)[:\s]*(?<d3>\d{1,2}) (?<mn>[A-Za-z]+),? (?<y3>\d{4})|(?:born(?: on)?|date of birth)[:\s]*(?<mn4>[A-Za-z]+) (?<d4>\d{1,2}),? (?<y4>\d{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:born(?: on)?|d\.?o\.?b\.?|date of birth|birthday|nat[oa](?: il)?|data di nascita|compleanno)[:\s]*(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{2,4})|(?:born(?: on)?|d\.?o\.?b\.?|date of birth|birthday|nat[oa](?: il)?|data di nascita|compleanno)[:\s]*(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2})|(?:born(?: on)?|date of birth|nat[oa](?: il)?|data di nascita)[:\s]*(?<d3>\d{1,2}) (?<mn>[A-Za-z]+),? (?<y3>\d{4})|(?:born(?: on)?|date of birth)[:\s]*(?<mn4>[A-Za-z]+) (?<d4>\d{1,2}),? (?<y4>\d{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BirthDateRegex();
 
-    [GeneratedRegex(@"\b(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada|contrada|lungomare)\s+(?:[A-Z\u00C0-\u00DD][\p{L}'’]*\.?\s+){0,3}[A-Z\u00C0-\u00DD][\p{L}'’]+,?\s*(?:n\.?\s*)?\d{1,4}[A-Za-z]?\b|\b\d{1,5}\s+(?:[A-Z][\p{L}'’]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace)\b\.?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:via|viale|piazza|piazzale|corso|largo|vicolo|strada|contrada|lungomare)\s+(?:[A-Z\u00C0-\u00DD][\p{L}'’]*\.?\s+){0,3}[A-Z\u00C0-\u00DD][\p{L}'’]+,?\s*(?:n\.?\s*)?\d{1,4}[A-Za-z]?\b|\b\d{1,5}\s+(?:[A-Z][\p{L}'’]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace)\b\.?", RegexOptions.CultureInvariant)]
     private static partial Regex AddressRegex();
 
     private static readonly string[] MonthNames =
@@ -72,7 +77,21 @@ internal static partial class PersonalDataDetector
         {
             foreach (Match m in EmailRegex().Matches(text))
             {
-                Add(m.Index, m.Index + m.Length, "email", 0.99);
+                if (!IsRoleAddress(m.ValueSpan))
+                {
+                    Add(m.Index, m.Index + m.Length, "email", 0.99);
+                }
+            }
+        }
+
+        if (MayHoldObfuscatedEmail(text))
+        {
+            foreach (Match m in ObfuscatedEmailRegex().Matches(text))
+            {
+                if (IsObfuscatedEmail(m) && !IsRoleAddress(m.ValueSpan))
+                {
+                    Add(m.Index, m.Index + m.Length, "email", 0.9);
+                }
             }
         }
 
@@ -139,7 +158,7 @@ internal static partial class PersonalDataDetector
             for (var m = digits >= 6 ? PhoneRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 var v = m.ValueSpan.TrimEnd(" -./(".AsSpan());
-                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v))
+                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v) && !IsTollFree(v))
                 {
                     Add(m.Index, m.Index + v.Length, kind, 0.9);
                 }
@@ -150,6 +169,89 @@ internal static partial class PersonalDataDetector
                 Add(m.Index, m.Index + m.Length, "postal-address", 0.85);
             }
         }
+    }
+
+    /// <summary>Whether the text may hold an obfuscated e-mail address: "(at)", "[at]", "{at}", or "at"/"chiocciola" between words.</summary>
+    internal static bool MayHoldObfuscatedEmail(string text) =>
+        text.Contains("at)", StringComparison.OrdinalIgnoreCase) || text.Contains("at]", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("at}", StringComparison.OrdinalIgnoreCase) || text.Contains("chiocciola", StringComparison.OrdinalIgnoreCase)
+        || text.Contains(" dot ", StringComparison.OrdinalIgnoreCase) || text.Contains(" punto ", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("(dot)", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A bracketed "(at)" with a dotted domain, or a plain " at " whose dots are written as words ("mario at example dot com"):
+    /// "I work at google.com" is no address. The last label is letters only, as a top-level domain is.
+    /// </summary>
+    private static bool IsObfuscatedEmail(Match m)
+    {
+        var v = m.Value;
+        int cut = Math.Max(v.LastIndexOf('.'), Math.Max(v.LastIndexOf(' '), Math.Max(v.LastIndexOf(')'), Math.Max(v.LastIndexOf(']'), v.LastIndexOf('}')))));
+        var tld = v.AsSpan(cut + 1);
+        if (tld.Length is < 2 or > 24 || tld.ContainsAnyExcept(AsciiLetters))
+        {
+            return false;
+        }
+
+        return m.Groups["bracket"].Success || WordDot().IsMatch(v);
+    }
+
+    [GeneratedRegex(@"(?:\s|[(\[{])(?:dot|punto)(?:\s|[)\]}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WordDot();
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    // mailboxes of an organisation's functions, not of a person: "info@", "support@", "privacy@"
+    private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "info", "support", "help", "helpdesk", "contact", "contacts", "contatti", "privacy", "dpo", "press", "stampa", "media",
+        "noreply", "no-reply", "newsletter", "marketing", "sales", "vendite", "admin", "webmaster", "office", "ufficio",
+        "customerservice", "servizioclienti", "assistenza", "medinfo", "farmacovigilanza", "pharmacovigilance", "segreteria",
+    };
+
+    private static bool IsRoleAddress(ReadOnlySpan<char> address)
+    {
+        int end = address.IndexOfAny('@', '(', '[');
+        if (end < 0)
+        {
+            end = address.IndexOf(' ');
+        }
+
+        var local = end < 0 ? address : address[..end].TrimEnd();
+        return RoleMailboxes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(local);
+    }
+
+    /// <summary>A toll-free service number (US 800, 888, 877, 866, 855, 844, 833; Italian numero verde 800, 803): an organisation's line.</summary>
+    private static bool IsTollFree(ReadOnlySpan<char> phone)
+    {
+        Span<char> d = stackalloc char[phone.Length];
+        int n = 0;
+        foreach (char c in phone)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                d[n++] = c;
+            }
+        }
+
+        var digits = d[..n];
+        bool international = phone.TrimStart().StartsWith('+') || digits.StartsWith("00");
+        if (digits.StartsWith("00"))
+        {
+            digits = digits[2..];
+        }
+
+        if (digits.Length == 11 && digits[0] == '1')
+        {
+            digits = digits[1..];
+        }
+        else if (international && digits.StartsWith("39"))
+        {
+            digits = digits[2..]; // +39 800…, not a mobile number that starts with 39
+        }
+
+        return digits.Length >= 6 && (digits.StartsWith("800") || digits.StartsWith("888") || digits.StartsWith("877") || digits.StartsWith("866")
+            || digits.StartsWith("855") || digits.StartsWith("844") || digits.StartsWith("833") || digits.StartsWith("803"));
     }
 
     private static int CountDigits(string text)
