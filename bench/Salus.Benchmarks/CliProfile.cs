@@ -69,7 +69,7 @@ internal static class CliProfile
                 Salus.Screening.Detectors.EngineDetectors.Inquiries(a, r.Context, drugs, findings);
                 Salus.Screening.Detectors.EngineDetectors.Crisis(a, r.Context, findings);
                 long s5 = Stopwatch.GetTimestamp();
-                Salus.Screening.Detectors.PersonalDataDetector.Detect(a, findings);
+                Salus.Screening.Detectors.PersonalDataDetector.Detect(a, drugs, findings);
                 long s6 = Stopwatch.GetTimestamp();
                 var claims = Salus.Screening.Detectors.EngineDetectors.Promotional(a, r.Context, findings);
                 Salus.Screening.Detectors.EngineDetectors.OffLabel(a, claims, drugs, r.Market, findings);

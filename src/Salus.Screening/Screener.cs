@@ -158,7 +158,7 @@ public sealed class Screener
         double ae = EngineDetectors.AdverseEvents(a, request.Context, drugs, Classifier, findings, request.Product);
         EngineDetectors.Inquiries(a, request.Context, drugs, findings);
         EngineDetectors.Crisis(a, request.Context, findings);
-        PersonalDataDetector.Detect(a, findings);
+        PersonalDataDetector.Detect(a, drugs, findings);
         var claims = EngineDetectors.Promotional(a, request.Context, findings);
         EngineDetectors.OffLabel(a, claims, drugs, request.Market, findings);
         bool hasDisclosure = a.Of(LexiconKind.Disclosure).Count > 0;

@@ -285,4 +285,22 @@ public sealed class DetectorRefinementTests
     {
         Assert.Contains(Screen("il mio cellulare è 398 001 2345", language: "it").Findings, f => f.Category == Categories.PersonalData);
     }
+
+    [Theory]
+    [InlineData("released on 2022-10-23  10:15 after the freeze")]
+    [InlineData("bumped the library to 0.19.4.73 for the fix")]
+    [InlineData("Date: Mon, 3 Jun 2019 14:07 -0700")]
+    [InlineData("write to 51 Franklin Street, Boston, MA 02110-1335 for a copy")]
+    public void Timestamps_versions_offsets_and_zip_codes_are_no_phone_numbers(string text)
+    {
+        Assert.DoesNotContain(Screen(text, language: "en").Findings, f => f.Category == Categories.PersonalData && f.Code!.StartsWith("phone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plain_word_the_drug_detector_dropped_links_no_name_to_a_treatment()
+    {
+        // "target" and "return" are brands too, but not here, so Jonathon Anderson has no health data in this sentence
+        var result = Screen("Thanks to Jonathon Anderson for the fix on the return value of the target build", language: "en");
+        Assert.DoesNotContain(result.Findings, f => f.Category == Categories.PersonalData);
+    }
 }

@@ -47,10 +47,11 @@ internal static partial class PersonalDataDetector
         "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
     ];
 
-    public static void Detect(TextAnalysis a, List<Finding> findings)
+    /// <param name="drugs">The drug hits the drug detector kept: a plain word that is also a brand ("target") is no treatment.</param>
+    public static void Detect(TextAnalysis a, IReadOnlyList<Hit> drugs, List<Finding> findings)
     {
         DetectPatterns(a.Text, findings);
-        DetectHealthData(a, findings);
+        DetectHealthData(a, drugs, findings);
     }
 
     /// <summary>The pattern part (contact data, identifiers, dates of birth, addresses), which needs only the text.</summary>
@@ -158,7 +159,7 @@ internal static partial class PersonalDataDetector
             for (var m = digits >= 6 ? PhoneRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 var v = m.ValueSpan.TrimEnd(" -./(".AsSpan());
-                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v) && !IsTollFree(v))
+                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v) && !LooksLikeOtherNumber(v) && !IsTollFree(v))
                 {
                     Add(m.Index, m.Index + v.Length, kind, 0.9);
                 }
@@ -329,6 +330,15 @@ internal static partial class PersonalDataDetector
         return run == length;
     }
 
+    /// <summary>
+    /// Numbers a phone pattern also fits: a timestamp ("2022-10-23  10"), a version ("0.19.4.73"), a time-zone offset after a
+    /// time ("07 -0700"), a US ZIP+4 code ("02110-1335").
+    /// </summary>
+    private static bool LooksLikeOtherNumber(ReadOnlySpan<char> v) => OtherNumber().IsMatch(v);
+
+    [GeneratedRegex(@"^(?:(?:19|20)\d\d-[01]\d-[0-3]\d|0\.\d|.*\s[-+]\d{4}$|\d{5}-\d{4}$)", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherNumber();
+
     private static bool LooksLikeDate(ReadOnlySpan<char> v)
     {
         // 12/03/2024 or 2024-03-12 style
@@ -409,11 +419,11 @@ internal static partial class PersonalDataDetector
     /// "my name is…", a full name ("Luca Rossi", "Mr Smith"), an @handle, or — anywhere in the text — contact data
     /// (e-mail, phone, codice fiscale…) next to a first-person health statement. Code "health-data", kind says how.
     /// </summary>
-    private static void DetectHealthData(TextAnalysis a, List<Finding> findings)
+    private static void DetectHealthData(TextAnalysis a, IReadOnlyList<Hit> drugs, List<Finding> findings)
     {
         var healthHits = new List<Hit>();
         healthHits.AddRange(a.Of(LexiconKind.Condition));
-        healthHits.AddRange(a.Of(LexiconKind.Drug));
+        healthHits.AddRange(drugs);
         healthHits.AddRange(a.Of(LexiconKind.Reaction));
         if (healthHits.Count == 0)
         {
