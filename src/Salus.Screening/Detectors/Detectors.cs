@@ -64,13 +64,13 @@ internal static class EngineDetectors
         bool takesName(Hit c) => c.Info.Tag != "reference" && !cues.Exists(r => r.Info.Tag == "reference" && r.NStart <= c.NStart && c.NEnd <= r.NEnd);
         bool vouches(Hit c, Hit h) => takesName(c) && (IsStrongDrugCue(c.Info.Term)
             ? TextAnalysis.WithinWords(c, h, 5)
-            : TakingVerbs.Contains(c.Info.Term) && c.Sentence == h.Sentence && c.NEnd <= h.NStart && h.Word - c.WordEnd <= 2);
+            : DrugContext.IsTakingVerb(c.Info.Term) && c.Sentence == h.Sentence && c.NEnd <= h.NStart && h.Word - c.WordEnd <= 2);
         kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !unambiguousSentences.Contains(h.Sentence) && !cues.Exists(c => vouches(c, h))
-            && !(NamedMidSentence(a, h) && HealthTalk(a, h.Sentence)));
+            && !(DrugContext.NamedMidSentence(a, h) && DrugContext.HealthTalk(a, h.Sentence)));
 
         // a misspelling is a guess: it counts in a sentence that talks about health or names a medicine, not among the names
         // and identifiers of other prose ("Solaris", "symlink", "Steffen")
-        kept.RemoveAll(h => h.Info.Tag == "fuzzy" && !unambiguousSentences.Contains(h.Sentence) && !HealthTalk(a, h.Sentence));
+        kept.RemoveAll(h => h.Info.Tag == "fuzzy" && !unambiguousSentences.Contains(h.Sentence) && !DrugContext.HealthTalk(a, h.Sentence));
         foreach (var h in kept)
         {
             var d = h.Info.Drug!;
@@ -129,92 +129,6 @@ internal static class EngineDetectors
         }
 
         return kept;
-    }
-
-    // what a mild insult can describe without insulting anyone: "stupid question", "domanda stupida", "dumb design"
-    private static readonly HashSet<string> Things = new(StringComparer.Ordinal)
-    {
-        "question", "questions", "design", "packaging", "bottle", "cap", "app", "website", "mistake", "domanda", "domande",
-        "confezione", "flacone", "tappo", "sito", "errore",
-    };
-
-    // the writer about themselves: "I'm an idiot", "I feel so stupid", "sono proprio scema", "che scema che sono"
-    private static readonly string[] SelfBefore = ["i m", "im", "i am", "i feel", "i felt", "i was", "feel so", "sono", "mi sento", "mi sono sentita", "mi sono sentito"];
-
-    /// <summary>An insult aimed at the writer or at a thing, not at a person: no abuse to hide.</summary>
-    private static bool AimedAtNoOne(TextAnalysis a, Hit h)
-    {
-        var span = a.Normalized.Span;
-        var before = span[..h.NStart].TrimEnd(' ');
-        var after = span[h.NEnd..].TrimStart(' ');
-        if (Things.Contains(LastWord(before).ToString()) || Things.Contains(FirstWord(after).ToString()))
-        {
-            return true;
-        }
-
-        // up to two words between ("I'm such an idiot", "sono proprio una scema")
-        var near = before;
-        for (int k = 0; k < 3 && near.Length > 0; k++)
-        {
-            foreach (var cue in SelfBefore)
-            {
-                if (near.EndsWith(cue, StringComparison.Ordinal) && (near.Length == cue.Length || near[^(cue.Length + 1)] == ' '))
-                {
-                    return true;
-                }
-            }
-
-            int cut = near.LastIndexOf(' ');
-            near = cut < 0 ? default : near[..cut];
-        }
-
-        return after.StartsWith("che sono", StringComparison.Ordinal); // "che scema che sono"
-    }
-
-    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> s) => s[(s.LastIndexOf(' ') + 1)..];
-
-    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> s) => s.IndexOf(' ') is int i and >= 0 ? s[..i] : s;
-
-    // weak cues that take a medicine's name right after them ("taking Moment", "prendo il Moment"), unlike "on", "off",
-    // "daily" or "doctor", which ordinary prose is full of ("on the same line", "signed-off-by")
-    private static readonly HashSet<string> TakingVerbs = new(StringComparer.Ordinal)
-    {
-        "take", "takes", "taking", "took", "taken", "started", "stopped", "switched to", "prendo", "preso", "presa", "prendere",
-        "prende", "prendeva", "assumo", "assunto", "assumere", "iniziato", "sospeso",
-    };
-
-    // weak cues that say nothing of health by themselves
-    private static readonly HashSet<string> ContextFreeCues = new(StringComparer.Ordinal)
-    {
-        "on", "off", "daily", "every day", "twice a day", "al giorno", "brand", "generic",
-    };
-
-    /// <summary>
-    /// "il medico mi ha dato il Trittico": written as a name (capital, then lower case) where a plain word would not be, inside
-    /// the sentence rather than at its start.
-    /// </summary>
-    private static bool NamedMidSentence(TextAnalysis a, Hit h) =>
-        h.Word > a.FirstWordOfSentence[h.Sentence] && char.IsUpper(a.Text[h.Start]) && h.Start + 1 < h.End && char.IsLower(a.Text[h.Start + 1]);
-
-    /// <summary>Whether sentence <paramref name="s"/> talks about health: a cue other than "on"/"off", a reaction, a condition...</summary>
-    private static bool HealthTalk(TextAnalysis a, int s)
-    {
-        if (a.InSentence(LexiconKind.DrugCue, s).Any(c => !ContextFreeCues.Contains(c.Info.Term)))
-        {
-            return true;
-        }
-
-        // not efficacy or indication words: "against", "helps" are everywhere in other prose
-        foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.AeCue,
-            LexiconKind.Condition, LexiconKind.Inquiry])
-        {
-            if (a.AnyInSentence(kind, s))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Adverse events: a (named or referred) medicine plus an experienced, non-suppressed reaction.</summary>
@@ -645,7 +559,7 @@ internal static class EngineDetectors
         // one finding per span, at the highest severity any list gives the term
         foreach (var h in a.Of(LexiconKind.Abuse).GroupBy(h => (h.Start, h.End)).Select(g => g.MaxBy(h => h.Info.Value)!))
         {
-            if (h.Info.Value <= 2 && AimedAtNoOne(a, h))
+            if (h.Info.Value <= 2 && InsultTarget.AimedAtNoOne(a, h))
             {
                 continue; // threats and slurs (severity 3) are abuse whoever they name
             }

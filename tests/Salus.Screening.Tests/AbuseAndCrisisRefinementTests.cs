@@ -1,0 +1,62 @@
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+/// <summary>Insults aimed at no one are no abuse; crises told in other words are crises, and ordinary sentences near those words are not.</summary>
+public sealed class AbuseAndCrisisRefinementTests
+{
+    private static readonly Screener Engine = Screener.CreateDefault();
+
+    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
+        Engine.Screen(new ScreeningRequest(text, language, context));
+
+    [Theory]
+    [InlineData("stupid question but can you take Advil with Tylenol?", "en")]
+    [InlineData("I'm such an idiot, forgot my pills at home again", "en")]
+    [InlineData("This is a dumb design for a pill bottle, I can't open it", "en")]
+    [InlineData("domanda stupida ma si può prendere il Moment con la Tachipirina?", "it")]
+    [InlineData("Che scema che sono, ho dimenticato di nuovo le pastiglie a casa", "it")]
+    public void A_mild_insult_aimed_at_the_writer_or_a_thing_is_no_abuse(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.Abuse, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("you idiot, read the leaflet before posting", "en")]
+    [InlineData("what a stupid company, you people are clowns", "en")]
+    [InlineData("siete degli idioti, vergognatevi", "it")]
+    public void A_mild_insult_aimed_at_a_person_is_still_abuse(string text, string language)
+    {
+        Assert.Contains(Categories.Abuse, Screen(text, language: language).Categories);
+    }
+
+    [Fact]
+    public void An_insult_listed_twice_gives_one_finding_at_its_highest_severity()
+    {
+        var abuse = Assert.Single(Screen("you idiot, read the leaflet", language: "en").Findings, f => f.Category == Categories.Abuse);
+        Assert.Equal("severity-2", abuse.Code);
+    }
+
+    [Theory]
+    [InlineData("i just want to disappear forever, nobody would even notice", "en")]
+    [InlineData("I've been stockpiling my pills, I think tonight is the night", "en")]
+    [InlineData("my chest hurts and my left arm is numb, is this a heart attack?", "en")]
+    [InlineData("non voglio più svegliarmi la mattina", "it")]
+    [InlineData("mi sto tagliando di nuovo, non riesco a smettere", "it")]
+    [InlineData("sarebbe meglio per tutti se sparissi", "it")]
+    public void Passive_ideation_preparation_and_emergencies_told_in_other_words_are_crises(string text, string language)
+    {
+        var result = Screen(text, language: language);
+        Assert.Contains(Categories.Crisis, result.Categories);
+        Assert.Equal(Decision.Escalate, result.Decision);
+    }
+
+    [Theory]
+    [InlineData("If I was gone for a week, would you water my plants?", "en")]
+    [InlineData("I am not waking up early tomorrow, no way", "en")]
+    [InlineData("Se sparissi per un mese nessuno al lavoro lo noterebbe, che bello", "it")]
+    public void Ordinary_sentences_near_those_words_are_no_crisis(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.Crisis, Screen(text, language: language).Categories);
+    }
+}

@@ -1,0 +1,116 @@
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+/// <summary>Adverse-event refinements read from the engine's errors: Italian pronoun and vaccine references, classes of medicines, misspelled and social-media phrasings of reactions, common-word inflections, stopping a medicine, relief, hearsay and indications.</summary>
+public sealed class AdverseEventRefinementTests
+{
+    private static readonly Screener Engine = Screener.CreateDefault();
+
+    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
+        Engine.Screen(new ScreeningRequest(text, language, context));
+
+    [Theory]
+    [InlineData("Ho sempre la nausea da quando lo prendo")]
+    [InlineData("Mi gira la testa e ho le vertigini da quando la prendo")]
+    [InlineData("Dopo il vaccino antinfluenzale ho avuto brividi e febbre per due giorni")]
+    public void An_italian_pronoun_or_vaccine_reference_ties_the_reaction_to_a_medicine(string text)
+    {
+        var ae = Assert.Single(Screen(text, language: "it").Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.NotEqual("not-named", ae.Details!.GetValueOrDefault("product-from"));
+    }
+
+    [Theory]
+    [InlineData("Zoloft left me so nauseus I could not eat", "nausea")]
+    [InlineData("Effexor gave me horrible diarreha for a week", "diarrhea")]
+    [InlineData("Since starting Lexapro I have no labido at all", "decreased_libido")]
+    [InlineData("Cymbalta: sleeplessness every single night", "insomnia")]
+    [InlineData("Il Paxil mi dà una diarea continua", "diarrhea")]
+    public void Common_misspellings_and_phrasings_of_reactions_are_read(string text, string reaction)
+    {
+        var ae = Assert.Single(Screen(text).Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal(reaction, ae.Code);
+    }
+
+    [Theory]
+    [InlineData("My doctor said Zoloft is also good for hot flashes", "en")]
+    [InlineData("Il medico dice che lo Zoloft va bene per le vampate", "it")]
+    public void A_reaction_word_named_as_what_the_medicine_is_good_for_is_an_indication_not_an_adverse_event(string text, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Inbound));
+        Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("statins wrecked my muscles, my muscles ache all the time", "en")]
+    [InlineData("since the SSRI I have no appetite at all", "en")]
+    [InlineData("Con le statine mi fanno male tutti i muscoli", "it")]
+    public void A_class_of_medicines_is_a_medicine_reference(string text, string language)
+    {
+        var ae = Assert.Single(Screen(text, language: language).Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.NotEqual("not-named", ae.Details!.GetValueOrDefault("product-from"));
+    }
+
+    [Theory]
+    [InlineData("trazodone dreams are WILD", "vivid_dreams")]
+    [InlineData("prednisone moon face is not cute", "swelling")]
+    [InlineData("Topamax and I can't find my words anymore", "memory_impairment")]
+    [InlineData("Adderall comedown hitting hard rn", "withdrawal")]
+    public void Social_media_phrasings_of_reactions_are_read(string text, string reaction)
+    {
+        var ae = Assert.Single(Screen(text).Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal(reaction, ae.Code);
+    }
+
+    [Theory]
+    [InlineData("Prendo il Brufen come sempre dopo cena, tutto bene")]
+    [InlineData("Il Tavor lo prendo come mi ha detto il medico")]
+    public void An_inflected_reaction_that_is_a_common_word_is_no_reaction(string text)
+    {
+        // "come" ("like") is the regular plural of "coma"
+        var result = Screen(text, language: "it");
+        Assert.DoesNotContain(result.Findings, f => f.Category == Categories.AdverseEvent && f.Text == "come");
+        Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("il Brufen mi distrugge lo stomaco", "abdominal_pain")]
+    [InlineData("l'Efexor mi fa sudare di notte, mi sveglio fradicia", "sweating")]
+    [InlineData("il cortisone mi gonfia come un pallone", "swelling")]
+    public void Italian_phrasings_of_reactions_are_read(string text, string reaction)
+    {
+        var ae = Assert.Single(Screen(text, language: "it").Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal(reaction, ae.Code);
+    }
+
+    [Theory]
+    [InlineData("Ho sospeso il Prozac dopo 2 anni con l'aiuto del medico, nessun problema", "it")]
+    [InlineData("I stopped taking Lexapro last month after two years", "en")]
+    [InlineData("Tylenol fixed my headache in twenty minutes", "en")]
+    [InlineData("Il Moment mi fa passare il mal di testa in mezz'ora", "it")]
+    [InlineData("I was told Depakote causes weight gain but my weight hasn't changed at all", "en")]
+    [InlineData("avevo paura che il Prozac mi facesse ingrassare e invece niente", "it")]
+    public void Stopping_a_medicine_relief_or_hearsay_is_no_adverse_event(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("Since I stopped taking Paxil I've had brain zaps and nausea", "en")]
+    [InlineData("Ho smesso lo Zoloft di colpo e ho avuto vertigini per giorni", "it")]
+    [InlineData("Ho sospeso il Cipralex e ho le scosse elettriche in testa", "it")]
+    public void Stopping_a_medicine_with_a_reaction_or_the_withdrawal_syndrome_is_an_adverse_event(string text, string language)
+    {
+        Assert.Single(Screen(text, language: language).Findings, f => f.Category == Categories.AdverseEvent);
+    }
+
+    [Fact]
+    public void A_withdrawal_finding_keeps_its_code_and_names_the_term_whatever_its_tag()
+    {
+        // "missed a dose" is a stopping term: with the classifier's support it is the evidence
+        var ae = Assert.Single(Screen("Missed a dose of Effexor yesterday and I feel awful", language: "en").Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal("withdrawal", ae.Code);
+        Assert.Equal("missed a dose", ae.Details!["reaction"]);
+        Assert.Equal("true", ae.Details["withdrawal"]);
+    }
+}

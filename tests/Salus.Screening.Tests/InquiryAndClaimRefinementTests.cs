@@ -1,0 +1,58 @@
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+/// <summary>Medical inquiries come from received texts and need a medicine when they are statements; comparative and off-label claims in both languages.</summary>
+public sealed class InquiryAndClaimRefinementTests
+{
+    private static readonly Screener Engine = Screener.CreateDefault();
+
+    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
+        Engine.Screen(new ScreeningRequest(text, language, context));
+
+    [Theory]
+    [InlineData("too much coffee today, I'm shaking")]
+    [InlineData("too much work, I'm exhausted")]
+    [InlineData("I drank too much wine and now I have a headache")]
+    public void A_statement_about_a_symptom_without_a_medicine_is_no_medical_question(string text)
+    {
+        Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text).Categories);
+    }
+
+    [Theory]
+    [InlineData("I think I took too much ibuprofen", "dosage")]
+    [InlineData("How much Tylenol can I take", "dosage")]
+    [InlineData("too much paracetamol and I'm shaking?", "dosage")]
+    public void A_dosage_statement_or_question_about_a_medicine_still_goes_to_medical_information(string text, string kind)
+    {
+        var inquiry = Assert.Single(Screen(text).Findings, f => f.Category == Categories.MedicalInquiry);
+        Assert.Equal(kind, inquiry.Code);
+    }
+
+    [Theory]
+    [InlineData("Thanks for asking! Can you take it with food? Yes, with or after a meal.", ScreeningContext.Reply)]
+    [InlineData("Is it normal to feel tired on the first days of Zoloft? Ask your doctor.", ScreeningContext.Outbound)]
+    public void The_organisations_own_texts_are_no_medical_inquiries(string text, ScreeningContext context)
+    {
+        Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text, context, "en").Categories);
+    }
+
+    [Theory]
+    [InlineData("Niente batte il Momendol, dura il doppio della Tachipirina", "it")]
+    [InlineData("Nothing works better than Aleve for back pain", "en")]
+    public void Comparative_claims_are_read_in_both_languages(string text, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Outbound));
+        Assert.Contains(result.Findings, f => f.Category == Categories.PromotionalClaim && f.Code == "comparative");
+    }
+
+    [Theory]
+    [InlineData("Ozempic isn't just for diabetes, it melts the kilos away", "en")]
+    [InlineData("Gabapentin is also a great option for hot flashes", "en")]
+    [InlineData("Il Lyrica non è solo per l'epilessia, è anche un'ottima opzione per l'ansia", "it")]
+    public void A_use_beyond_the_indication_claimed_in_a_post_is_off_label(string text, string language)
+    {
+        var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Outbound));
+        Assert.Contains(Categories.OffLabel, result.Categories);
+    }
+}

@@ -1,0 +1,63 @@
+using Xunit;
+
+namespace Salus.Screening.Tests;
+
+/// <summary>Contact data written to dodge scrapers is personal data; an organisation's role mailboxes and toll-free lines, and numbers that only look like phones, are not.</summary>
+public sealed class PersonalDataRefinementTests
+{
+    private static readonly Screener Engine = Screener.CreateDefault();
+
+    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
+        Engine.Screen(new ScreeningRequest(text, language, context));
+
+    [Theory]
+    [InlineData("Email me at drjohn(at)mailbox.org about the trial", "drjohn(at)mailbox.org", "email")]
+    [InlineData("Scrivetemi a dott.rossi(at)pec.it per lo studio", "dott.rossi(at)pec.it", "email")]
+    [InlineData("write to mario at example dot com please", "mario at example dot com", "email")]
+    [InlineData("scrivimi a anna chiocciola gmail punto com", "anna chiocciola gmail punto com", "email")]
+    [InlineData("birthday 1991-09-23, why was my claim denied?", "birthday 1991-09-23", "date-of-birth")]
+    [InlineData("Mandate il modulo a Corso Vittorio Emanuele II 45, 10125 Torino", "Corso Vittorio Emanuele II 45", "postal-address")]
+    [InlineData("Abito in Via Roma 12, Milano", "Via Roma 12", "postal-address")]
+    public void Contact_data_written_to_dodge_scrapers_or_capitalised_is_personal_data(string text, string span, string code)
+    {
+        var finding = Assert.Single(Screen(text).Findings, f => f.Category == Categories.PersonalData);
+        Assert.Equal(span, finding.Text);
+        Assert.Equal(code, finding.Code);
+    }
+
+    [Theory]
+    [InlineData("I work at google.com and love it")]
+    [InlineData("the meeting is at 5 (at) the office dot")]
+    [InlineData("Call 1-800-555-0100 for our patient support line")]
+    [InlineData("chiamate il numero verde 800 123 456")]
+    [InlineData("email the newsletter to info@examplepharma.com to unsubscribe")]
+    [InlineData("scrivete a privacy@aziendafarma.it per i vostri dati")]
+    public void Ordinary_words_toll_free_lines_and_role_mailboxes_are_no_personal_data(string text)
+    {
+        Assert.DoesNotContain(Categories.PersonalData, Screen(text).Categories);
+    }
+
+    [Fact]
+    public void A_mobile_number_that_starts_with_39_is_not_mistaken_for_a_toll_free_line()
+    {
+        Assert.Contains(Screen("il mio cellulare è 398 001 2345", language: "it").Findings, f => f.Category == Categories.PersonalData);
+    }
+
+    [Theory]
+    [InlineData("released on 2022-10-23  10:15 after the freeze")]
+    [InlineData("bumped the library to 0.19.4.73 for the fix")]
+    [InlineData("Date: Mon, 3 Jun 2019 14:07 -0700")]
+    [InlineData("write to 51 Franklin Street, Boston, MA 02110-1335 for a copy")]
+    public void Timestamps_versions_offsets_and_zip_codes_are_no_phone_numbers(string text)
+    {
+        Assert.DoesNotContain(Screen(text, language: "en").Findings, f => f.Category == Categories.PersonalData && f.Code!.StartsWith("phone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plain_word_the_drug_detector_dropped_links_no_name_to_a_treatment()
+    {
+        // "target" and "return" are brands too, but not here, so Jonathon Anderson has no health data in this sentence
+        var result = Screen("Thanks to Jonathon Anderson for the fix on the return value of the target build", language: "en");
+        Assert.DoesNotContain(result.Findings, f => f.Category == Categories.PersonalData);
+    }
+}
