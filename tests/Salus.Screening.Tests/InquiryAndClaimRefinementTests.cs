@@ -50,7 +50,7 @@ public sealed class InquiryAndClaimRefinementTests
     [InlineData("Ozempic isn't just for diabetes, it melts the kilos away", "en")]
     [InlineData("Gabapentin is also a great option for hot flashes", "en")]
     [InlineData("Il Lyrica non è solo per l'epilessia, è anche un'ottima opzione per l'ansia", "it")]
-    [InlineData("Our new patch is great for pregnant women with back pain", "en")]
+    [InlineData("Voltaren gel is great for pregnant women with back pain", "en")]
     [InlineData("Take Viagra before your workout for better endurance", "en")]
     public void A_use_beyond_the_indication_claimed_in_a_post_is_off_label(string text, string language)
     {
