@@ -57,4 +57,34 @@ public sealed class InquiryAndClaimRefinementTests
         var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Outbound));
         Assert.Contains(Categories.OffLabel, result.Categories);
     }
+
+    [Theory]
+    [InlineData("does zoloft cause weight gain")]
+    [InlineData("can i take ibuprofen with my blood pressure pills")]
+    [InlineData("anyone know if ibuprofen is ok during pregnancy")]
+    [InlineData("Wondering whether I can stop sertraline cold turkey")]
+    public void An_english_question_without_its_question_mark_is_still_an_inquiry_and_no_adverse_event(string text)
+    {
+        var result = Screen(text, language: "en");
+        Assert.Contains(Categories.MedicalInquiry, result.Categories);
+        Assert.DoesNotContain(Categories.AdverseEvent, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("Was on Zoloft for two years and gained 20 pounds", "en")] // an auxiliary followed by a verb tells
+    [InlineData("Can't sleep since I started Lexapro", "en")]
+    public void A_statement_that_starts_with_an_auxiliary_is_no_question(string text, string language)
+    {
+        var result = Screen(text, language: language);
+        Assert.Contains(Categories.AdverseEvent, result.Categories);
+        Assert.DoesNotContain(Categories.MedicalInquiry, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("a che ora apre la farmacia?", "it")]
+    [InlineData("what time does the pharmacy open?", "en")]
+    public void A_question_about_a_pharmacy_or_a_doctor_alone_is_no_medical_inquiry(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text, language: language).Categories);
+    }
 }

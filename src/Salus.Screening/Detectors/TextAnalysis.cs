@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Salus.Screening.Lexicons;
 using Salus.Screening.Matching;
 using Salus.Screening.Normalization;
@@ -48,7 +49,8 @@ internal sealed class TextAnalysis
     {
         Text = text;
         Normalized = normalized;
-        Sentences = SplitSentences(text);
+        var sentences = SplitSentences(text);
+        Sentences = sentences;
         _byKind = new List<Hit>?[KindCount];
 
         // matches arrive ordered by end; order them by start for the word counter
@@ -125,6 +127,10 @@ internal sealed class TextAnalysis
         }
 
         FirstWordOfSentence = ComputeFirstWords();
+        if (Language == "en")
+        {
+            MarkUnpunctuatedQuestions(text, sentences);
+        }
     }
 
     /// <summary>"I could not eat", "could barely walk": a told inability, not the "could" of a guess ("could it cause…").</summary>
@@ -359,4 +365,69 @@ internal sealed class TextAnalysis
     }
 
     private static bool HasQuestionMark(string text, int start, int end) => text.AsSpan(start, end - start).IndexOf('?') >= 0;
+
+    // "does zoloft cause weight gain", "can i take it with food", "is there a generic": social text often drops the question
+    // mark. An auxiliary followed by a subject asks; one followed by a verb tells ("was on it for years", "did nothing").
+    private static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
+        ["does", "do", "did", "is", "are", "was", "were", "can", "could", "should", "will", "would", "has", "have", "may", "might", "shall"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Subjects = FrozenSet.ToFrozenSet(
+        ["i", "you", "it", "he", "she", "we", "they", "anyone", "anybody", "someone", "somebody", "there", "this", "that", "these", "those", "my", "your"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> QuestionStarters = FrozenSet.ToFrozenSet(["how", "why", "where", "which", "anyone", "anybody"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Marks as questions the English sentences that start like one: an auxiliary and a subject or a medicine ("does zoloft
+    /// cause…"), or "how / why / where / which / anyone".
+    /// </summary>
+    private void MarkUnpunctuatedQuestions(string text, List<SentenceSpan> sentences)
+    {
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var span = sentences[s];
+            if (span.IsQuestion)
+            {
+                continue;
+            }
+
+            var words = text.AsSpan(span.Start, span.End - span.Start).TrimStart();
+            var first = LeadingWord(ref words);
+            if (first.IsEmpty)
+            {
+                continue;
+            }
+
+            string head = first.ToString().ToLowerInvariant();
+            int secondWord = FirstWordOfSentence[s] + 1;
+            bool asks = QuestionStarters.Contains(head)
+                || (Auxiliaries.Contains(head) && LeadingWord(ref words) is var second && !second.IsEmpty
+                    && (Subjects.Contains(second.ToString().ToLowerInvariant()) || Of(LexiconKind.Drug).Exists(h => h.Sentence == s && h.Word == secondWord)));
+            if (asks)
+            {
+                sentences[s] = span with { IsQuestion = true };
+            }
+        }
+    }
+
+    /// <summary>The letters that open <paramref name="rest"/> (null when a contraction follows: "Can't", "Don't"); advances past them.</summary>
+    private static ReadOnlySpan<char> LeadingWord(ref ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart();
+        int n = 0;
+        while (n < rest.Length && char.IsLetter(rest[n]))
+        {
+            n++;
+        }
+
+        var word = rest[..n];
+        if (n < rest.Length && rest[n] is '\'' or '’')
+        {
+            return default; // "can't sleep", "don't take": contractions tell
+        }
+
+        rest = rest[n..];
+        return word;
+    }
 }
