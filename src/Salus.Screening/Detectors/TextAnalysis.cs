@@ -370,13 +370,13 @@ internal sealed class TextAnalysis
     // mark. An auxiliary followed by a subject asks; one followed by a verb tells ("was on it for years", "did nothing").
     private static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
         ["does", "do", "did", "is", "are", "was", "were", "can", "could", "should", "will", "would", "has", "have", "may", "might", "shall"],
-        StringComparer.Ordinal);
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Subjects = FrozenSet.ToFrozenSet(
         ["i", "you", "it", "he", "she", "we", "they", "anyone", "anybody", "someone", "somebody", "there", "this", "that", "these", "those", "my", "your"],
-        StringComparer.Ordinal);
+        StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> QuestionStarters = FrozenSet.ToFrozenSet(["how", "why", "where", "which", "anyone", "anybody"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> QuestionStarters = FrozenSet.ToFrozenSet(["how", "why", "where", "which", "anyone", "anybody"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Marks as questions the English sentences that start like one: an auxiliary and a subject or a medicine ("does zoloft
@@ -399,11 +399,10 @@ internal sealed class TextAnalysis
                 continue;
             }
 
-            string head = first.ToString().ToLowerInvariant();
             int secondWord = FirstWordOfSentence[s] + 1;
-            bool asks = QuestionStarters.Contains(head)
-                || (Auxiliaries.Contains(head) && LeadingWord(ref words) is var second && !second.IsEmpty
-                    && (Subjects.Contains(second.ToString().ToLowerInvariant()) || Of(LexiconKind.Drug).Exists(h => h.Sentence == s && h.Word == secondWord)));
+            bool asks = QuestionStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
+                || (Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && LeadingWord(ref words) is var second && !second.IsEmpty
+                    && (Subjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(second) || Of(LexiconKind.Drug).Exists(h => h.Sentence == s && h.Word == secondWord)));
             if (asks)
             {
                 sentences[s] = span with { IsQuestion = true };
