@@ -149,7 +149,7 @@ public static class Program
         if (args.Length > 1 && args[0] == "adversarial")
         {
             var screener = Screener.CreateDefault();
-            foreach (var unit in new[] { "Zoloft ", "I took Zoloft and got headaches. ", "mal di testa ", "my son Luca ", "zolfot " })
+            foreach (var unit in new[] { "Zoloft ", "I took Zoloft and got headaches. ", "mal di testa ", "my son Luca ", "zolfot ", "take better ", "I had a seizure. " })
             {
                 foreach (int n in new[] { 10_000, 40_000, 160_000, 640_000 })
                 {

@@ -59,4 +59,25 @@ public sealed class AbuseAndCrisisRefinementTests
     {
         Assert.DoesNotContain(Categories.Crisis, Screen(text, language: language).Categories);
     }
+
+    [Theory]
+    [InlineData("I had a seizure 3 days after they upped my Wellbutrin to 450", "en")]
+    [InlineData("my wife had an anaphylactic reaction to penicillin at the dentist", "en")]
+    [InlineData("Mia moglie ha avuto uno shock anafilattico con la penicillina dal dentista", "it")]
+    public void An_emergency_told_in_the_past_is_an_adverse_event_to_report_not_a_crisis(string text, string language)
+    {
+        var result = Screen(text, language: language);
+        Assert.DoesNotContain(Categories.Crisis, result.Categories);
+        Assert.Contains(Categories.AdverseEvent, result.Categories);
+        Assert.Equal(Decision.Escalate, result.Decision); // still to pharmacovigilance
+    }
+
+    [Theory]
+    [InlineData("My son had a seizure and is still not responding, help", "en")]
+    [InlineData("my wife is having a seizure, call 911", "en")]
+    [InlineData("mio padre ha avuto un infarto adesso, chiamate il 118", "it")]
+    public void An_emergency_that_goes_on_or_asks_for_help_is_a_crisis(string text, string language)
+    {
+        Assert.Contains(Categories.Crisis, Screen(text, language: language).Categories);
+    }
 }

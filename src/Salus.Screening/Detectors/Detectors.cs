@@ -26,11 +26,52 @@ internal static class EngineDetectors
     /// <summary>Adds drug-mention findings; returns the kept drug hits.</summary>
     public static List<Hit> Drugs(TextAnalysis a, string? market, List<Finding> findings)
     {
-        var hits = a.Of(LexiconKind.Drug);
-        var kept = new List<Hit>();
+        // first the context each hit needs, then the longest of the overlapping hits left: "penicillin at the dentist" must
+        // not lose "penicillin" to a longer DrugBank synonym ("Penicillin AT") that the context then drops
+        var hits = new List<Hit>(a.Of(LexiconKind.Drug));
+        var certain = new Dictionary<int, List<Hit>>();
+        foreach (var h in hits)
+        {
+            if (!h.Info.Drug!.Ambiguous && h.Info.Tag != "fuzzy")
+            {
+                (certain.TryGetValue(h.Sentence, out var list) ? list : certain[h.Sentence] = []).Add(h);
+            }
+        }
+
+        // another medicine named for certain in the sentence, apart from this hit: only the few hits overlapping it are
+        // passed over before one that does not, so this stays linear on texts made of nothing but drug names
+        bool otherMedicine(Hit h)
+        {
+            if (certain.TryGetValue(h.Sentence, out var list))
+            {
+                foreach (var o in list)
+                {
+                    if (o.NEnd <= h.NStart || o.NStart >= h.NEnd)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // a brand that is also a plain word ("Today", "Better", "System") needs a cue that takes a name: a strong one within
+        // five words ("mg", "prescribed", "compresse"), a weak one right before it ("taking", "prendo il"); "turn on the
+        // system" is no medicine. A reference names its own medicine ("the flu jab"), so it vouches for no word beside it.
+        var nameCues = DrugContext.CuesThatTakeAName(a.Of(LexiconKind.DrugCue));
+
+        // a misspelling is a guess: it counts in a sentence that talks about health or names a medicine, not among the names
+        // and identifiers of other prose ("Solaris", "symlink", "Steffen")
+        bool dropped(Hit h) => h.Info.Tag == "fuzzy"
+            ? !otherMedicine(h) && !DrugContext.HealthTalk(a, h.Sentence)
+            : h.Info.Drug!.Ambiguous && !otherMedicine(h) && !DrugContext.Vouched(nameCues, h)
+                && !(DrugContext.NamedMidSentence(a, h) && DrugContext.HealthTalk(a, h.Sentence));
+        hits.RemoveAll(dropped);
 
         // drop a drug hit contained in a longer one ("acido" inside "acido acetilsalicilico"): hits come ordered by start
         // (longer first at the same start), so one sweep with the furthest end seen so far decides, in linear time
+        var kept = new List<Hit>(hits.Count);
         int maxEnd = -1, maxEndStart = int.MaxValue;
         foreach (var h in hits)
         {
@@ -48,29 +89,6 @@ internal static class EngineDetectors
             }
         }
 
-        var unambiguousSentences = new HashSet<int>();
-        foreach (var h in kept)
-        {
-            if (!h.Info.Drug!.Ambiguous && h.Info.Tag != "fuzzy")
-            {
-                unambiguousSentences.Add(h.Sentence);
-            }
-        }
-
-        // a brand that is also a plain word ("Today", "Better", "System") needs a cue that takes a name: a strong one within
-        // five words ("mg", "prescribed", "compresse"), a weak one right before it ("taking", "prendo il"); "turn on the
-        // system" is no medicine. A reference names its own medicine ("the flu jab"), so it vouches for no word beside it.
-        var cues = a.Of(LexiconKind.DrugCue);
-        bool takesName(Hit c) => c.Info.Tag != "reference" && !cues.Exists(r => r.Info.Tag == "reference" && r.NStart <= c.NStart && c.NEnd <= r.NEnd);
-        bool vouches(Hit c, Hit h) => takesName(c) && (IsStrongDrugCue(c.Info.Term)
-            ? TextAnalysis.WithinWords(c, h, 5)
-            : DrugContext.IsTakingVerb(c.Info.Term) && c.Sentence == h.Sentence && c.NEnd <= h.NStart && h.Word - c.WordEnd <= 2);
-        kept.RemoveAll(h => h.Info.Drug!.Ambiguous && !unambiguousSentences.Contains(h.Sentence) && !cues.Exists(c => vouches(c, h))
-            && !(DrugContext.NamedMidSentence(a, h) && DrugContext.HealthTalk(a, h.Sentence)));
-
-        // a misspelling is a guess: it counts in a sentence that talks about health or names a medicine, not among the names
-        // and identifiers of other prose ("Solaris", "symlink", "Steffen")
-        kept.RemoveAll(h => h.Info.Tag == "fuzzy" && !unambiguousSentences.Contains(h.Sentence) && !DrugContext.HealthTalk(a, h.Sentence));
         foreach (var h in kept)
         {
             var d = h.Info.Drug!;
@@ -474,6 +492,7 @@ internal static class EngineDetectors
             return; // the organisation's own posts talk about crisis topics; people in crisis write in
         }
 
+        bool? stillUrgent = null; // read once per text, and only when an emergency is told in the past
         foreach (var h in a.Of(LexiconKind.Crisis))
         {
             if (a.Before(LexiconKind.Negation, h, 2) || a.AnyInSentence(LexiconKind.CrisisTopic, h.Sentence))
@@ -487,9 +506,50 @@ internal static class EngineDetectors
                 continue;
             }
 
+            if (h.Info.Tag == "emergency" && PastEmergency(a, h) && !(stillUrgent ??= a.Text.AsSpan().IndexOfAny(StillUrgent) >= 0))
+            {
+                continue; // "I had a seizure 3 days after they upped my dose": an adverse event to report, not one to answer now
+            }
+
             findings.Add(new Finding(Categories.Crisis, h.Start, h.End, a.Text[h.Start..h.End], h.Info.Tag ?? "crisis", 0.9,
                 new Dictionary<string, string> { ["kind"] = h.Info.Tag ?? "crisis" }));
         }
+    }
+
+    // words that tell an emergency in the past: "had a seizure", "ha avuto uno shock anafilattico"
+    private static readonly string[] PastMarkers = ["had", "avuto"];
+
+    // anything that says the emergency is still going on or asks for help
+    private static readonly System.Buffers.SearchValues<string> StillUrgent = System.Buffers.SearchValues.Create(
+    [
+        "now", "help", "please", "911", "999", "112", "118", "ambulance", "ambulanza", "what do i do", "what should i do",
+        "what do we do", "cosa faccio", "cosa facciamo", "cosa devo fare", "adesso", "aiuto", "still", "ancora", "not responding",
+        "non risponde", "not breathing", "non respira", "is having", "sta avendo", "right away", "subito", "urgent", "urgente",
+    ], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// An emergency told in the past: "had", "ha avuto" within three words before it. The caller also checks that the text
+    /// shows no sign that it goes on or that help is asked for (a substring test, so "know" counts as "now": it errs towards
+    /// the crisis).
+    /// </summary>
+    private static bool PastEmergency(TextAnalysis a, Hit h)
+    {
+        var span = a.Normalized.Span;
+        var before = span[..h.NStart].TrimEnd(' ');
+        bool past = false;
+        for (int k = 0; k < 3 && !before.IsEmpty && !past; k++)
+        {
+            int cut = before.LastIndexOf(' ');
+            var word = before[(cut + 1)..];
+            foreach (var marker in PastMarkers)
+            {
+                past |= word.SequenceEqual(marker);
+            }
+
+            before = cut < 0 ? default : before[..cut];
+        }
+
+        return past;
     }
 
     /// <summary>Promotional claims; returns the claim hits kept (for off-label).</summary>

@@ -51,4 +51,82 @@ internal static class DrugContext
 
         return false;
     }
+
+    /// <summary>A cue that can vouch for a name: a strong one (within five words) or a verb of taking (right before it).</summary>
+    internal readonly record struct NameCue(Hit Hit, bool Strong);
+
+    /// <summary>
+    /// The drug cues that can vouch for a name, in text order: strong cues and verbs of taking, not a reference ("the flu
+    /// jab") nor a cue inside one ("shot" in "booster shot"). One sweep over the cues, which come ordered by start.
+    /// </summary>
+    public static List<NameCue> CuesThatTakeAName(List<Hit> cues)
+    {
+        var result = new List<NameCue>(cues.Count);
+        int coverEnd = -1; // the furthest end of the references that start at or before the current cue
+        int r = 0;
+        foreach (var c in cues)
+        {
+            if (c.Info.Tag == "reference")
+            {
+                continue;
+            }
+
+            while (r < cues.Count && cues[r].NStart <= c.NStart)
+            {
+                if (cues[r].Info.Tag == "reference")
+                {
+                    coverEnd = Math.Max(coverEnd, cues[r].NEnd);
+                }
+
+                r++;
+            }
+
+            bool strong = EngineDetectors.IsStrongDrugCue(c.Info.Term);
+            if (c.NEnd > coverEnd && (strong || IsTakingVerb(c.Info.Term)))
+            {
+                result.Add(new NameCue(c, strong));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether a cue vouches for the name at <paramref name="h"/>: a strong one within five words, a verb of taking at most
+    /// two words before it. A binary search finds the first cue that can be that near, so a text made of nothing but cues
+    /// and names stays fast.
+    /// </summary>
+    public static bool Vouched(List<NameCue> cues, Hit h)
+    {
+        const int Reach = 5, LongestCue = 10; // words a drug cue spans at most, with room to spare
+        int lo = 0, hi = cues.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (cues[mid].Hit.Word < h.Word - Reach - LongestCue)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int i = lo; i < cues.Count && cues[i].Hit.Word <= h.WordEnd + Reach; i++)
+        {
+            var (c, strong) = cues[i];
+            if (c.Sentence != h.Sentence)
+            {
+                continue;
+            }
+
+            if (strong ? TextAnalysis.WithinWords(c, h, Reach) : c.NEnd <= h.NStart && h.Word - c.WordEnd <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
