@@ -1,15 +1,11 @@
 using Xunit;
+using static Salus.Screening.Tests.TestScreening;
 
 namespace Salus.Screening.Tests;
 
 /// <summary>Insults aimed at no one are no abuse; crises told in other words are crises, and ordinary sentences near those words are not.</summary>
 public sealed class AbuseAndCrisisRefinementTests
 {
-    private static readonly Screener Engine = Screener.CreateDefault();
-
-    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
-        Engine.Screen(new ScreeningRequest(text, language, context));
-
     [Theory]
     [InlineData("stupid question but can you take Advil with Tylenol?", "en")]
     [InlineData("I'm such an idiot, forgot my pills at home again", "en")]

@@ -1,15 +1,11 @@
 using Xunit;
+using static Salus.Screening.Tests.TestScreening;
 
 namespace Salus.Screening.Tests;
 
 /// <summary>Adverse-event refinements read from the engine's errors: Italian pronoun and vaccine references, classes of medicines, misspelled and social-media phrasings of reactions, common-word inflections, stopping a medicine, relief, hearsay and indications.</summary>
 public sealed class AdverseEventRefinementTests
 {
-    private static readonly Screener Engine = Screener.CreateDefault();
-
-    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
-        Engine.Screen(new ScreeningRequest(text, language, context));
-
     [Theory]
     [InlineData("Ho sempre la nausea da quando lo prendo")]
     [InlineData("Mi gira la testa e ho le vertigini da quando la prendo")]

@@ -1,15 +1,11 @@
 using Xunit;
+using static Salus.Screening.Tests.TestScreening;
 
 namespace Salus.Screening.Tests;
 
 /// <summary>A drug name that is also a plain word, or a misspelling, is a medicine only in the context that makes it one; a medicine reference vouches for no word beside it.</summary>
 public sealed class DrugContextTests
 {
-    private static readonly Screener Engine = Screener.CreateDefault();
-
-    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
-        Engine.Screen(new ScreeningRequest(text, language, context));
-
     [Theory]
     [InlineData("Got the flu jab yesterday and today I've got chills and a dead arm", ScreeningContext.Community)]
     [InlineData("Had my covid booster shot, today my arm is so sore and I have a fever", ScreeningContext.Inbound)]

@@ -1,15 +1,11 @@
 using Xunit;
+using static Salus.Screening.Tests.TestScreening;
 
 namespace Salus.Screening.Tests;
 
 /// <summary>Medical inquiries come from received texts and need a medicine when they are statements; comparative and off-label claims in both languages.</summary>
 public sealed class InquiryAndClaimRefinementTests
 {
-    private static readonly Screener Engine = Screener.CreateDefault();
-
-    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
-        Engine.Screen(new ScreeningRequest(text, language, context));
-
     [Theory]
     [InlineData("too much coffee today, I'm shaking")]
     [InlineData("too much work, I'm exhausted")]

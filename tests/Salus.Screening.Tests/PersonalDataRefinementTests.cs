@@ -1,15 +1,11 @@
 using Xunit;
+using static Salus.Screening.Tests.TestScreening;
 
 namespace Salus.Screening.Tests;
 
 /// <summary>Contact data written to dodge scrapers is personal data; an organisation's role mailboxes and toll-free lines, and numbers that only look like phones, are not.</summary>
 public sealed class PersonalDataRefinementTests
 {
-    private static readonly Screener Engine = Screener.CreateDefault();
-
-    private static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
-        Engine.Screen(new ScreeningRequest(text, language, context));
-
     [Theory]
     [InlineData("Email me at drjohn(at)mailbox.org about the trial", "drjohn(at)mailbox.org", "email")]
     [InlineData("Scrivetemi a dott.rossi(at)pec.it per lo studio", "dott.rossi(at)pec.it", "email")]
