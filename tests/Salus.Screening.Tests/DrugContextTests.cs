@@ -30,6 +30,8 @@ public sealed class DrugContextTests
     [InlineData("Signed-off-by: Steffen Jaeckel, reviewed on my Solaris 11 box", "en")]
     [InlineData("Playwright driving Debian's Chromium against a real server", "en")]
     [InlineData("Il trittico di Piero della Francesca è esposto a Urbino", "it")]
+    [InlineData("Thanks to Timothy and Lisa for the review", "en")] // names that are a pollen extract's synonym and a brand
+    [InlineData("Megan is coming to dinner tonight", "en")]
     public void Plain_words_names_and_identifiers_of_other_prose_are_no_drug(string text, string language)
     {
         var result = Engine.Screen(new ScreeningRequest(text, language, ScreeningContext.Outbound));
@@ -39,6 +41,7 @@ public sealed class DrugContextTests
     [Theory]
     [InlineData("dormo molto meglio da quando il medico mi ha dato il Trittico", "it", "Trittico")]
     [InlineData("prendo il Moment quando ho mal di testa", "it", "Moment")]
+    [InlineData("La Diane mi ha fatto ingrassare", "it", "Diane")]
     [InlineData("I've been taking Zolfot for a week and the nausea is bad", "en", "Zolfot")]
     public void A_plain_word_brand_or_a_misspelling_in_health_talk_is_still_a_drug(string text, string language, string surface)
     {

@@ -399,7 +399,7 @@ internal static class EngineDetectors
     /// <summary>0.65 × rule ≥ 0.5: flagged whatever the classifier says.</summary>
     private const double DecisiveRule = 0.5 / 0.65;
 
-    private static bool IsSideEffectCue(string term) =>
+    internal static bool IsSideEffectCue(string term) =>
         term.Contains("side effect", StringComparison.Ordinal) || term.Contains("effett", StringComparison.Ordinal)
         || term.Contains("reaction", StringComparison.Ordinal) || term.Contains("reazion", StringComparison.Ordinal)
         || term.Contains("withdrawal", StringComparison.Ordinal) || term.Contains("astinenza", StringComparison.Ordinal);

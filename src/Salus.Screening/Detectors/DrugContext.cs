@@ -31,7 +31,10 @@ internal static class DrugContext
     public static bool NamedMidSentence(TextAnalysis a, Hit h) =>
         h.Word > a.FirstWordOfSentence[h.Sentence] && char.IsUpper(a.Text[h.Start]) && h.Start + 1 < h.End && char.IsLower(a.Text[h.Start + 1]);
 
-    /// <summary>Whether sentence <paramref name="s"/> talks about health: a cue other than "on"/"off", a reaction, a condition...</summary>
+    /// <summary>
+    /// Whether sentence <paramref name="s"/> talks about health: a drug cue other than "on"/"off", a side-effect word, a
+    /// reaction, withdrawal, a condition, a medical question.
+    /// </summary>
     public static bool HealthTalk(TextAnalysis a, int s)
     {
         if (a.InSentence(LexiconKind.DrugCue, s).Any(c => !ContextFreeCues.Contains(c.Info.Term)))
@@ -39,9 +42,14 @@ internal static class DrugContext
             return true;
         }
 
+        // of the adverse-event cues only the side-effect words: "thanks to", "from the", "i got" are in any prose
+        if (a.InSentence(LexiconKind.AeCue, s).Any(c => EngineDetectors.IsSideEffectCue(c.Info.Term)))
+        {
+            return true;
+        }
+
         // not efficacy or indication words: "against", "helps" are everywhere in other prose
-        foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.AeCue,
-            LexiconKind.Condition, LexiconKind.Inquiry])
+        foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.Condition, LexiconKind.Inquiry])
         {
             if (a.AnyInSentence(kind, s))
             {
