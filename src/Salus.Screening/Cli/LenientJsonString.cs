@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 
@@ -53,7 +53,8 @@ internal static class LenientJsonString
             byte escape = raw[i + 1];
             if (escape == (byte)'u')
             {
-                text.Append((char)int.Parse(Encoding.ASCII.GetString(raw.Slice(i + 2, 4)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+                _ = Utf8Parser.TryParse(raw.Slice(i + 2, 4), out ushort unit, out _, 'X');
+                text.Append((char)unit);
                 i += 6;
                 continue;
             }

@@ -444,7 +444,7 @@ internal static class EngineDetectors
         // a cue that says "medicine" ("pills", "dose", "taking"), not one that only names a place or a person ("pharmacy",
         // "doctor"): "a che ora apre la farmacia?" asks for opening hours
         bool medicine(int s) => drugs.Exists(d => Math.Abs(d.Sentence - s) <= 1)
-            || a.Of(LexiconKind.DrugCue).Exists(c => Math.Abs(c.Sentence - s) <= 1 && (IsStrongDrugCue(c.Info.Term) || DrugContext.IsTakingVerb(c.Info.Term)))
+            || a.Of(LexiconKind.DrugCue).Exists(c => Math.Abs(c.Sentence - s) <= 1 && DrugContext.SaysMedicine(c.Info.Term))
             || a.AnyInWindow(LexiconKind.Withdrawal, s, 1);
         bool medicalTopic(int s) => medicine(s) || a.AnyInWindow(LexiconKind.Reaction, s, 1) || a.AnyInWindow(LexiconKind.Condition, s, 1);
 

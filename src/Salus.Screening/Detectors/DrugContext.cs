@@ -18,6 +18,9 @@ internal static class DrugContext
 
     public static bool IsTakingVerb(string term) => TakingVerbs.Contains(term);
 
+    /// <summary>A drug cue that says "medicine": a strong one ("pills", "mg", "the vaccine") or a verb of taking, not "doctor" or "on".</summary>
+    public static bool SaysMedicine(string term) => EngineDetectors.IsStrongDrugCue(term) || IsTakingVerb(term);
+
     // weak cues that say nothing of health by themselves
     private static readonly HashSet<string> ContextFreeCues = new(StringComparer.Ordinal)
     {
@@ -89,10 +92,9 @@ internal static class DrugContext
                 r++;
             }
 
-            bool strong = EngineDetectors.IsStrongDrugCue(c.Info.Term);
-            if (c.NEnd > coverEnd && (strong || IsTakingVerb(c.Info.Term)))
+            if (c.NEnd > coverEnd && SaysMedicine(c.Info.Term))
             {
-                result.Add(new NameCue(c, strong));
+                result.Add(new NameCue(c, EngineDetectors.IsStrongDrugCue(c.Info.Term)));
             }
         }
 

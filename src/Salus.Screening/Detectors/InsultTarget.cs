@@ -19,7 +19,8 @@ internal static class InsultTarget
         var span = a.Normalized.Span;
         var before = span[..h.NStart].TrimEnd(' ');
         var after = span[h.NEnd..].TrimStart(' ');
-        if (Things.Contains(LastWord(before).ToString()) || Things.Contains(FirstWord(after).ToString()))
+        var things = Things.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (things.Contains(LastWord(before)) || things.Contains(FirstWord(after)))
         {
             return true;
         }

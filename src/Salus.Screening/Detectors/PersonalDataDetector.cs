@@ -159,7 +159,7 @@ internal static partial class PersonalDataDetector
             for (var m = digits >= 6 ? PhoneRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 var v = m.ValueSpan.TrimEnd(" -./(".AsSpan());
-                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v) && !LooksLikeOtherNumber(v) && !IsTollFree(v))
+                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v) && !LooksLikeOtherNumber(v) && !Validators.IsTollFree(v))
                 {
                     Add(m.Index, m.Index + v.Length, kind, 0.9);
                 }
@@ -220,39 +220,6 @@ internal static partial class PersonalDataDetector
 
         var local = end < 0 ? address : address[..end].TrimEnd();
         return RoleMailboxes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(local);
-    }
-
-    /// <summary>A toll-free service number (US 800, 888, 877, 866, 855, 844, 833; Italian numero verde 800, 803): an organisation's line.</summary>
-    private static bool IsTollFree(ReadOnlySpan<char> phone)
-    {
-        Span<char> d = stackalloc char[phone.Length];
-        int n = 0;
-        foreach (char c in phone)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                d[n++] = c;
-            }
-        }
-
-        var digits = d[..n];
-        bool international = phone.TrimStart().StartsWith('+') || digits.StartsWith("00");
-        if (digits.StartsWith("00"))
-        {
-            digits = digits[2..];
-        }
-
-        if (digits.Length == 11 && digits[0] == '1')
-        {
-            digits = digits[1..];
-        }
-        else if (international && digits.StartsWith("39"))
-        {
-            digits = digits[2..]; // +39 800…, not a mobile number that starts with 39
-        }
-
-        return digits.Length >= 6 && (digits.StartsWith("800") || digits.StartsWith("888") || digits.StartsWith("877") || digits.StartsWith("866")
-            || digits.StartsWith("855") || digits.StartsWith("844") || digits.StartsWith("833") || digits.StartsWith("803"));
     }
 
     private static int CountDigits(string text)

@@ -240,27 +240,9 @@ public static class Validators
     {
         kind = "";
         Span<char> d = stackalloc char[20];
-        int n = 0;
-        bool plus = false;
-        foreach (char ch in raw)
+        if (!TryPhoneDigits(raw, d, out int n, out bool plus))
         {
-            if (ch == '+' && n == 0)
-            {
-                plus = true;
-                continue;
-            }
-
-            if (ch is ' ' or '-' or '.' or '(' or ')' or '/')
-            {
-                continue;
-            }
-
-            if (!char.IsAsciiDigit(ch) || n >= 20)
-            {
-                return false;
-            }
-
-            d[n++] = ch;
+            return false;
         }
 
         var digits = d[..n];
@@ -307,6 +289,67 @@ public static class Validators
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A toll-free service number — US 800, 888, 877, 866, 855, 844, 833; Italian numero verde 800, 803 — is an
+    /// organisation's line, not a person's. For a number <see cref="IsValidPhone"/> accepts.
+    /// </summary>
+    public static bool IsTollFree(ReadOnlySpan<char> raw)
+    {
+        Span<char> d = stackalloc char[20];
+        if (!TryPhoneDigits(raw, d, out int n, out bool plus))
+        {
+            return false;
+        }
+
+        var digits = d[..n];
+        bool international = plus || digits.StartsWith("00");
+        if (digits.StartsWith("00"))
+        {
+            digits = digits[2..];
+        }
+
+        if (digits.Length == 11 && digits[0] == '1')
+        {
+            digits = digits[1..];
+        }
+        else if (international && digits.StartsWith("39"))
+        {
+            digits = digits[2..]; // +39 800…, not a mobile number that starts with 39
+        }
+
+        return digits.Length >= 6 && (digits.StartsWith("800") || digits.StartsWith("888") || digits.StartsWith("877") || digits.StartsWith("866")
+            || digits.StartsWith("855") || digits.StartsWith("844") || digits.StartsWith("833") || digits.StartsWith("803"));
+    }
+
+    /// <summary>The digits of a phone number written with separators (space, - . ( ) /) and an optional leading '+'.</summary>
+    private static bool TryPhoneDigits(ReadOnlySpan<char> raw, Span<char> digits, out int length, out bool plus)
+    {
+        length = 0;
+        plus = false;
+        foreach (char ch in raw)
+        {
+            if (ch == '+' && length == 0)
+            {
+                plus = true;
+                continue;
+            }
+
+            if (ch is ' ' or '-' or '.' or '(' or ')' or '/')
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(ch) || length >= digits.Length)
+            {
+                return false;
+            }
+
+            digits[length++] = ch;
+        }
+
+        return true;
     }
 
     private static bool IsItalianNational(ReadOnlySpan<char> d)
