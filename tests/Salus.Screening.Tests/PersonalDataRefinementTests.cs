@@ -56,4 +56,32 @@ public sealed class PersonalDataRefinementTests
         var result = Screen("Thanks to Jonathon Anderson for the fix on the return value of the target build", language: "en");
         Assert.DoesNotContain(result.Findings, f => f.Category == Categories.PersonalData);
     }
+
+    [Theory]
+    [InlineData("partita iva 01234567890 è corretta per la fattura?", "it")]
+    [InlineData("my order no. 0612345678 never arrived", "en")]
+    [InlineData("il lotto 0123456789 è stato ritirato?", "it")]
+    public void A_number_labelled_as_another_identifier_is_no_phone_number(string text, string language)
+    {
+        Assert.DoesNotContain(Screen(text, language: language).Findings, f => f.Category == Categories.PersonalData && f.Code!.StartsWith("phone", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Our office is at 250 Park Ave, New York, visitors welcome 9-5", "en")]
+    [InlineData("Our new clinic is now open at 12 Baker Street", "en")]
+    [InlineData("La nostra sede è in via Roma 1, Firenze", "it")]
+    [InlineData("Vieni a trovarci in Corso Italia 15 a Pisa", "it")]
+    public void An_organisations_own_premises_are_no_personal_address(string text, string language)
+    {
+        Assert.DoesNotContain(Screen(text, ScreeningContext.Outbound, language).Findings, f => f.Category == Categories.PersonalData);
+    }
+
+    [Theory]
+    [InlineData("I live at 12 Baker Street and the parcel never came", "en", "postal-address")]
+    [InlineData("Abito in via Roma 5, Firenze", "it", "postal-address")]
+    [InlineData("tel. 06 4455 7788 dopo le 17", "it", "phone-it")]
+    public void A_persons_own_address_and_a_labelled_phone_are_still_personal_data(string text, string language, string code)
+    {
+        Assert.Contains(Screen(text, language: language).Findings, f => f.Category == Categories.PersonalData && f.Code == code);
+    }
 }

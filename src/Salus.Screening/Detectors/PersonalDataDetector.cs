@@ -159,7 +159,8 @@ internal static partial class PersonalDataDetector
             for (var m = digits >= 6 ? PhoneRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
                 var v = m.ValueSpan.TrimEnd(" -./(".AsSpan());
-                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v) && !LooksLikeOtherNumber(v) && !Validators.IsTollFree(v))
+                if (Validators.IsValidPhone(v, out var kind) && !LooksLikeDate(v) && !LooksLikeOtherNumber(v) && !Validators.IsTollFree(v)
+                    && !PrecedingLabel.IsOtherIdentifier(text, m.Index))
                 {
                     Add(m.Index, m.Index + v.Length, kind, 0.9);
                 }
@@ -167,6 +168,11 @@ internal static partial class PersonalDataDetector
 
             foreach (Match m in AddressRegex().Matches(text))
             {
+                if (PrecedingLabel.IsOrganisationPremises(text, m.Index))
+                {
+                    continue;
+                }
+
                 Add(m.Index, m.Index + m.Length, "postal-address", 0.85);
             }
         }
@@ -464,6 +470,28 @@ internal static partial class PersonalDataDetector
                 if (Nearest(fp.Sentence, fp.Word, 8) is { } health)
                 {
                     Report(fp.Start, fp.End, health, "contact", fp.Info.Term);
+                    return;
+                }
+            }
+        }
+
+        // 4. a relative or friend given a lasting diagnosis ("my brother has schizophrenia", "mio marito è diabetico"): the
+        // writer's account identifies them, and they did not choose to share it. The writer's own diagnosis is theirs to
+        // tell, and a passing illness or a reaction ("my mum got a rash") is a report, not a diagnosis.
+        foreach (var p in a.Of(LexiconKind.HealthPerson))
+        {
+            if (!RelativeOrFriend.IsRelative(p.Info.Term))
+            {
+                continue;
+            }
+
+            foreach (var c in a.Of(LexiconKind.Condition))
+            {
+                // the person comes first and the diagnosis is not the writer's own ("my blood pressure… like my sister")
+                if (c.Sentence == p.Sentence && c.Word > p.Word && c.Word - p.Word <= RelativeOrFriend.MaxWords
+                    && !RelativeOrFriend.IsPassing(c.Info.Tag) && !a.Of(LexiconKind.FirstPerson).Exists(f => f.Sentence == c.Sentence && f.WordEnd == c.Word - 1))
+                {
+                    Report(p.Start, p.End, c, "relative", p.Info.Term);
                     return;
                 }
             }
