@@ -84,4 +84,30 @@ public sealed class PersonalDataRefinementTests
     {
         Assert.Contains(Screen(text, language: language).Findings, f => f.Category == Categories.PersonalData && f.Code == code);
     }
+
+    [Theory]
+    [InlineData("call me at 555-123-4567 tonight", "555-123-4567", "phone")] // fails the numbering plan, but the writer says it is a phone
+    [InlineData("il mio numero è 1234567", "1234567", "phone")]
+    [InlineData("my social is 512 44 7390", "512 44 7390", "ssn")]
+    [InlineData("my birthday is 4/7/1992 if that helps", "birthday is 4/7/1992", "date-of-birth")]
+    [InlineData("nata a Napoli il 3/4/1978", "nata a Napoli il 3/4/1978", "date-of-birth")]
+    [InlineData("il mio compleanno è il 5 maggio 1990", "compleanno è il 5 maggio 1990", "date-of-birth")]
+    [InlineData("abito in Via dei Mille 23/B, 00185 Roma", "Via dei Mille 23", "postal-address")]
+    [InlineData("spedite a C.so Buenos Aires 12, Milano", "C.so Buenos Aires 12", "postal-address")]
+    [InlineData("PO Box 1234, Austin TX 78701", "PO Box 1234", "postal-address")]
+    public void Labelled_numbers_spoken_dates_and_abbreviated_streets_are_personal_data(string text, string span, string code)
+    {
+        var finding = Assert.Single(Screen(text).Findings, f => f.Category == Categories.PersonalData);
+        Assert.Equal(span, finding.Text);
+        Assert.Equal(code, finding.Code);
+    }
+
+    [Theory]
+    [InlineData("Reference number 2023-88771-B for my complaint")]
+    [InlineData("the lot number is 123 45 6789 on the box")] // spaced digits are an SSN only where the text says so
+    [InlineData("ssn 078-05-1120 was printed on a wallet card sample")] // the published example number, and no phone either
+    public void Numbers_not_introduced_as_phones_or_ssns_stay_unflagged(string text)
+    {
+        Assert.DoesNotContain(Screen(text, language: "en").Findings, f => f.Category == Categories.PersonalData);
+    }
 }

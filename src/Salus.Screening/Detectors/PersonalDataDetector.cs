@@ -29,16 +29,22 @@ internal static partial class PersonalDataDetector
     [GeneratedRegex(@"(?<![\d-])\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})(?![\d-])|(?<![\d-])\d{4}[ -]?\d{6}[ -]?\d{5}(?![\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex CardRegex();
 
-    [GeneratedRegex(@"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])", RegexOptions.CultureInvariant)]
+    // "123 45 6789" only where the text says it is a social security number (see DetectPatterns)
+    [GeneratedRegex(@"(?<![\d-])\d{3}(?<sep>[- ])\d{2}\k<sep>\d{4}(?![\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex SsnRegex();
 
     [GeneratedRegex(@"(?<![\d])(?:P\.? ?IVA|partita iva|p\.iva|VAT)?[: ]*(?<n>\d{11})(?![\d])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PivaRegex();
 
-    [GeneratedRegex(@"(?:born(?: on)?|d\.?o\.?b\.?|date of birth|birthday|nat[oa](?: il)?|data di nascita|compleanno)[:\s]*(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{2,4})|(?:born(?: on)?|d\.?o\.?b\.?|date of birth|birthday|nat[oa](?: il)?|data di nascita|compleanno)[:\s]*(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2})|(?:born(?: on)?|date of birth|nat[oa](?: il)?|data di nascita)[:\s]*(?<d3>\d{1,2}) (?<mn>[A-Za-z]+),? (?<y3>\d{4})|(?:born(?: on)?|date of birth)[:\s]*(?<mn4>[A-Za-z]+) (?<d4>\d{1,2}),? (?<y4>\d{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // the cue may name the birthplace ("born in Leeds on", "nata a Napoli il") or say "is" ("my birthday is", "il compleanno è il")
+    private const string BirthCue = @"(?:born(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|nat[oa](?:\s+a\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s+il)?|data\s+di\s+nascita|compleanno(?:\s+(?:è|e'))?(?:\s+il)?)";
+    private const string BirthCueWords = @"(?:born(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s+on)?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|nat[oa](?:\s+a\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s+il)?|data\s+di\s+nascita|compleanno(?:\s+(?:è|e'))?(?:\s+il)?)";
+    private const string BirthCueUs = @"(?:born(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s+on)?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?)";
+
+    [GeneratedRegex(BirthCue + @"[:\s]*(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{2,4})|" + BirthCue + @"[:\s]*(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2})|" + BirthCueWords + @"[:\s]*(?<d3>\d{1,2}) (?<mn>[A-Za-z]+),? (?<y3>\d{4})|" + BirthCueUs + @"[:\s]*(?<mn4>[A-Za-z]+) (?<d4>\d{1,2}),? (?<y4>\d{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BirthDateRegex();
 
-    [GeneratedRegex(@"\b(?i:via|viale|piazza|piazzale|corso|largo|vicolo|strada|contrada|lungomare)\s+(?:[A-Z\u00C0-\u00DD][\p{L}'’]*\.?\s+){0,3}[A-Z\u00C0-\u00DD][\p{L}'’]+,?\s*(?:n\.?\s*)?\d{1,4}[A-Za-z]?\b|\b\d{1,5}\s+(?:[A-Z][\p{L}'’]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace)\b\.?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?i:via|viale|piazza|piazzale|corso|largo|vicolo|strada|contrada|lungomare)|(?<![\p{L}.])(?i:c\.so|v\.le|p\.zza|p\.za|p\.le|l\.go))\s+(?:(?:[A-Z\u00C0-\u00DD][\p{L}'’]*\.?|di|de|del|dei|degli|della|delle|dello|da|dal|dalla|e)\s+){0,4}[A-Z\u00C0-\u00DD][\p{L}'’]+,?\s*(?:n\.?\s*)?\d{1,4}[A-Za-z]?\b|\b\d{1,5}\s+(?:[A-Z][\p{L}'’]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace)\b\.?|\b(?i:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|casella\s+postale)\s*\d{1,6}\b", RegexOptions.CultureInvariant)]
     private static partial Regex AddressRegex();
 
     private static readonly string[] MonthNames =
@@ -132,7 +138,7 @@ internal static partial class PersonalDataDetector
 
             for (var m = digits >= 9 ? SsnRegex().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
             {
-                if (Validators.IsValidSsn(m.ValueSpan))
+                if (Validators.IsValidSsn(m.ValueSpan) && (m.Groups["sep"].ValueSpan[0] == '-' || PrecedingLabel.IsSsn(text, m.Index)))
                 {
                     Add(m.Index, m.Index + m.Length, "ssn", 0.95);
                 }
@@ -163,6 +169,10 @@ internal static partial class PersonalDataDetector
                     && !PrecedingLabel.IsOtherIdentifier(text, m.Index))
                 {
                     Add(m.Index, m.Index + v.Length, kind, 0.9);
+                }
+                else if (CountDigits(v) is >= 7 and <= 15 && !LooksLikeDate(v) && PrecedingLabel.IsPhone(text, m.Index) && !PrecedingLabel.IsOtherIdentifier(text, m.Index))
+                {
+                    Add(m.Index, m.Index + v.Length, "phone", 0.8); // "call me at 555-123-4567": the writer says it is a phone
                 }
             }
 
@@ -228,10 +238,10 @@ internal static partial class PersonalDataDetector
         return RoleMailboxes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(local);
     }
 
-    private static int CountDigits(string text)
+    private static int CountDigits(ReadOnlySpan<char> text)
     {
         int count = 0;
-        var rest = text.AsSpan();
+        var rest = text;
         for (int i = rest.IndexOfAny(Digits); i >= 0; i = rest.IndexOfAny(Digits))
         {
             count++;
@@ -309,7 +319,7 @@ internal static partial class PersonalDataDetector
     /// </summary>
     private static bool LooksLikeOtherNumber(ReadOnlySpan<char> v) => OtherNumber().IsMatch(v);
 
-    [GeneratedRegex(@"^(?:(?:19|20)\d\d-[01]\d-[0-3]\d|0\.\d|.*\s[-+]\d{4}$|\d{5}-\d{4}$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:19|20)\d\d-[01]\d-[0-3]\d|0\.\d|.*\s[-+]\d{4}$|\d{5}-\d{4}$|\d{3}-\d{2}-\d{4}$)", RegexOptions.CultureInvariant)]
     private static partial Regex OtherNumber();
 
     private static bool LooksLikeDate(ReadOnlySpan<char> v)
