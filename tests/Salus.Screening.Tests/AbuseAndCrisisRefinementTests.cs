@@ -40,6 +40,10 @@ public sealed class AbuseAndCrisisRefinementTests
     [InlineData("non voglio più svegliarmi la mattina", "it")]
     [InlineData("mi sto tagliando di nuovo, non riesco a smettere", "it")]
     [InlineData("sarebbe meglio per tutti se sparissi", "it")]
+    [InlineData("I don't see the point in living anymore", "en")]
+    [InlineData("I wrote my goodbye letters last night", "en")]
+    [InlineData("non vedo più il senso di vivere", "it")]
+    [InlineData("ho scritto le lettere di addio ieri sera", "it")]
     public void Passive_ideation_preparation_and_emergencies_told_in_other_words_are_crises(string text, string language)
     {
         var result = Screen(text, language: language);
@@ -75,5 +79,13 @@ public sealed class AbuseAndCrisisRefinementTests
     public void An_emergency_that_goes_on_or_asks_for_help_is_a_crisis(string text, string language)
     {
         Assert.Contains(Categories.Crisis, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("i hope you choke on your pills", "en")]
+    [InlineData("spero che vi strozziate con le vostre pillole", "it")]
+    public void Wishing_harm_on_the_reader_is_abuse(string text, string language)
+    {
+        Assert.Contains(Categories.Abuse, Screen(text, language: language).Categories);
     }
 }

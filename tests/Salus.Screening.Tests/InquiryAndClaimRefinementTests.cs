@@ -83,4 +83,25 @@ public sealed class InquiryAndClaimRefinementTests
     {
         Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text, language: language).Categories);
     }
+
+    [Theory]
+    [InlineData("What is the best treatment for high blood pressure?", "en")]
+    [InlineData("can diabetes cause blurry vision?", "en")]
+    [InlineData("What are the symptoms of a stroke?", "en")] // an emergency is a medical topic
+    [InlineData("Qual è la cura migliore per la pressione alta?", "it")]
+    [InlineData("quanto dura l'influenza negli adulti", "it")] // an Italian question without its question mark
+    [InlineData("Quali sono i sintomi di un ictus?", "it")]
+    public void A_question_about_a_condition_its_treatment_or_its_symptoms_is_a_medical_inquiry(string text, string language)
+    {
+        Assert.Contains(Categories.MedicalInquiry, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("Withdraw symptoms of drug lasted 3 weeks and included Nausea", "en")]
+    [InlineData("Come sempre la cura per la tosse di mia nonna è il miele", "it")]
+    [InlineData("Quanto mi piace il nuovo sciroppo per la tosse", "it")] // an exclamation, not a question
+    public void A_topic_word_in_a_statement_asks_nothing(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text, language: language).Categories);
+    }
 }

@@ -446,14 +446,18 @@ internal static class EngineDetectors
         bool medicine(int s) => drugs.Exists(d => Math.Abs(d.Sentence - s) <= 1)
             || a.Of(LexiconKind.DrugCue).Exists(c => Math.Abs(c.Sentence - s) <= 1 && DrugContext.SaysMedicine(c.Info.Term))
             || a.AnyInWindow(LexiconKind.Withdrawal, s, 1);
-        bool medicalTopic(int s) => medicine(s) || a.AnyInWindow(LexiconKind.Reaction, s, 1) || a.AnyInWindow(LexiconKind.Condition, s, 1);
+        // an emergency is a medical topic too: "what are the symptoms of a stroke?"
+        bool medicalTopic(int s) => medicine(s) || a.AnyInWindow(LexiconKind.Reaction, s, 1) || a.AnyInWindow(LexiconKind.Condition, s, 1)
+            || a.Of(LexiconKind.Crisis).Exists(c => Math.Abs(c.Sentence - s) <= 1 && c.Info.Tag == "emergency");
 
         foreach (var h in a.Of(LexiconKind.Inquiry))
         {
             var sent = a.Sentences[h.Sentence];
             bool atStart = h.Word - a.FirstWordOfSentence[h.Sentence] <= 2;
             bool strongKind = h.Info.Tag is "can-i" or "dosage" or "interaction" or "is-it-normal";
-            if (!(sent.IsQuestion || atStart || strongKind) || !medicalTopic(h.Sentence))
+            // a topic cue ("symptoms of", "cura per") asks only in a question: "Withdraw symptoms of drug lasted 3 weeks" tells
+            bool topic = h.Info.Tag == "topic";
+            if (!(sent.IsQuestion || (atStart && !topic) || strongKind) || !medicalTopic(h.Sentence))
             {
                 continue;
             }
@@ -466,8 +470,9 @@ internal static class EngineDetectors
             }
 
             double score = sent.IsQuestion ? 0.9 : atStart ? 0.75 : 0.65;
-            findings.Add(new Finding(Categories.MedicalInquiry, h.Start, h.End, a.Text[h.Start..h.End], h.Info.Tag ?? "general", score,
-                new Dictionary<string, string> { ["kind"] = h.Info.Tag ?? "general" }));
+            string kind = topic ? "general" : h.Info.Tag ?? "general";
+            findings.Add(new Finding(Categories.MedicalInquiry, h.Start, h.End, a.Text[h.Start..h.End], kind, score,
+                new Dictionary<string, string> { ["kind"] = kind }));
             return;
         }
 

@@ -131,6 +131,10 @@ internal sealed class TextAnalysis
         {
             MarkUnpunctuatedQuestions(text, sentences);
         }
+        else if (Language == "it")
+        {
+            MarkUnpunctuatedItalianQuestions(text, sentences);
+        }
     }
 
     /// <summary>"I could not eat", "could barely walk": a told inability, not the "could" of a guess ("could it cause…").</summary>
@@ -382,6 +386,55 @@ internal sealed class TextAnalysis
     /// Marks as questions the English sentences that start like one: an auxiliary and a subject or a medicine ("does zoloft
     /// cause…"), or "how / why / where / which / anyone".
     /// </summary>
+    // Italian has no auxiliary inversion; a question shows in its first words. "Come" and "quanto" also open exclamations
+    // ("come sono felice", "quanto mi piace"), so they count only with the verb that makes them ask.
+    private static readonly FrozenSet<string> ItalianQuestionStarters = FrozenSet.ToFrozenSet(
+        ["perché", "perche", "dove", "quale", "quali", "qual", "qualcuno", "qualcuna"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> ItalianQuestionPairs = FrozenSet.ToFrozenSet(
+        ["quanto dura", "quanto tempo", "quanti giorni", "quante volte", "quante compresse", "quanti mg", "come faccio", "come si",
+            "cosa posso", "cosa devo", "cosa succede", "che cosa", "si può", "si puo", "è normale", "e normale"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Marks as questions the Italian sentences that start like one: "quanto dura l'influenza", "perché mi gira la testa".</summary>
+    private void MarkUnpunctuatedItalianQuestions(string text, List<SentenceSpan> sentences)
+    {
+        Span<char> pair = stackalloc char[64];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var span = sentences[s];
+            if (span.IsQuestion)
+            {
+                continue;
+            }
+
+            var words = text.AsSpan(span.Start, span.End - span.Start).TrimStart();
+            var first = LeadingWord(ref words);
+            if (first.IsEmpty)
+            {
+                continue;
+            }
+
+            bool asks = ItalianQuestionStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
+            if (!asks && LeadingWord(ref words) is { IsEmpty: false } second)
+            {
+                int length = first.Length + 1 + second.Length;
+                if (length <= pair.Length)
+                {
+                    first.CopyTo(pair);
+                    pair[first.Length] = ' ';
+                    second.CopyTo(pair[(first.Length + 1)..]);
+                    asks = ItalianQuestionPairs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(pair[..length]);
+                }
+            }
+
+            if (asks)
+            {
+                sentences[s] = span with { IsQuestion = true };
+            }
+        }
+    }
+
     private void MarkUnpunctuatedQuestions(string text, List<SentenceSpan> sentences)
     {
         for (int s = 0; s < sentences.Count; s++)
