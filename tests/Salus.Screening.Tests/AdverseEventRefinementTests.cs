@@ -109,4 +109,26 @@ public sealed class AdverseEventRefinementTests
         Assert.Equal("missed a dose", ae.Details!["reaction"]);
         Assert.Equal("true", ae.Details["withdrawal"]);
     }
+
+    [Theory]
+    [InlineData("started wellbutrin last week and my hands won't stop shaking", "en")] // "won't stop" says it goes on
+    [InlineData("propranolol makes my hands and feet ice cold", "en")]
+    [InlineData("trazodone hangover is real, can barely function", "en")]
+    [InlineData("cipro gave me tendon pain in both ankles", "en")] // a plain-word brand that gives a reaction is the medicine
+    [InlineData("col Cymbalta la nausea non passa mai", "it")]
+    public void Reactions_that_go_on_or_are_told_in_tweet_words_are_adverse_events(string text, string language)
+    {
+        var result = Screen(text, language: language);
+        Assert.Contains(Categories.AdverseEvent, result.Categories);
+        Assert.Contains(Categories.DrugMention, result.Categories);
+    }
+
+    [Theory]
+    [InlineData("il Brufen mi ha tolto il mal di testa in mezz'ora", "it")] // relief, not a reaction
+    [InlineData("Mondays give me a headache", "en")]
+    [InlineData("I can't stop taking it, my doctor says it is for life", "en")]
+    public void Relief_a_plain_cause_or_a_treatment_that_goes_on_is_no_adverse_event(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, ScreeningContext.Community, language).Categories);
+    }
 }

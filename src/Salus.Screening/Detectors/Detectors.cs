@@ -66,7 +66,7 @@ internal static class EngineDetectors
         bool dropped(Hit h) => h.Info.Tag == "fuzzy"
             ? !otherMedicine(h) && !DrugContext.HealthTalk(a, h.Sentence)
             : h.Info.Drug!.Ambiguous && !otherMedicine(h) && !DrugContext.Vouched(nameCues, h)
-                && !(DrugContext.NamedMidSentence(a, h) && DrugContext.HealthTalk(a, h.Sentence));
+                && !(DrugContext.NamedMidSentence(a, h) && DrugContext.HealthTalk(a, h.Sentence)) && !DrugContext.CausesAReaction(a, h);
         hits.RemoveAll(dropped);
 
         // drop a drug hit contained in a longer one ("acido" inside "acido acetilsalicilico"): hits come ordered by start

@@ -63,6 +63,33 @@ internal static class DrugContext
         return false;
     }
 
+    // what follows a medicine that causes something ("cipro gave me", "il Cipralex mi fa"), normalised as the text is
+    private static readonly string[] CausalFollowers =
+    [
+        " gave me ", " gives me ", " give me ", " made me ", " makes me ", " is making me ", " has me ", " had me ", " got me ",
+        " caused me ", " caused ", " causes ", " mi ha dato ", " mi da ", " mi fa ", " mi ha fatto ", " mi ha causato ", " mi causa ",
+        " mi provoca ", " mi ha provocato ",
+    ];
+
+    /// <summary>
+    /// "cipro gave me tendon pain": the name is the subject of a verb that causes, and a reaction follows in its sentence.
+    /// A plain word rarely gives anyone a named reaction ("Mondays give me a headache" has no brand in it).
+    /// </summary>
+    public static bool CausesAReaction(TextAnalysis a, Hit h)
+    {
+        var rest = a.Normalized.Span[h.NEnd..];
+        foreach (var follower in CausalFollowers)
+        {
+            if (rest.StartsWith(follower, StringComparison.Ordinal))
+            {
+                int after = h.NEnd + follower.Length;
+                return a.Of(LexiconKind.Reaction).Exists(r => r.Sentence == h.Sentence && r.NStart >= after - 1 && r.Word - h.WordEnd <= 8);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A cue that can vouch for a name: a strong one (within five words) or a verb of taking (right before it).</summary>
     internal readonly record struct NameCue(Hit Hit, bool Strong);
 

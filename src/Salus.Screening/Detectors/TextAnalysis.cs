@@ -88,7 +88,8 @@ internal sealed class TextAnalysis
 
             foreach (var info in lexicon.Payload(m.Pattern))
             {
-                if (info.Kind == LexiconKind.Speculation && IsPastInability(span, m.Start, m.End))
+                if ((info.Kind == LexiconKind.Speculation && IsPastInability(span, m.Start, m.End))
+                    || (info.Kind == LexiconKind.Negation && SaysItGoesOn(span[m.End..])))
                 {
                     continue;
                 }
@@ -136,6 +137,11 @@ internal sealed class TextAnalysis
             MarkUnpunctuatedItalianQuestions(text, sentences);
         }
     }
+
+    /// <summary>"my hands won't stop shaking", "non smette di girarmi la testa": the negation says it goes on, it denies nothing.</summary>
+    private static bool SaysItGoesOn(ReadOnlySpan<char> rest) =>
+        rest.StartsWith(" stop") || rest.StartsWith(" smette") || rest.StartsWith(" smetto") || rest.StartsWith(" riesco a smettere")
+        || rest.StartsWith(" la smette") || rest.StartsWith(" passa");
 
     /// <summary>"I could not eat", "could barely walk": a told inability, not the "could" of a guess ("could it cause…").</summary>
     private static bool IsPastInability(ReadOnlySpan<char> span, int start, int end)
