@@ -131,4 +131,23 @@ public sealed class AdverseEventRefinementTests
     {
         Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, ScreeningContext.Community, language).Categories);
     }
+
+    [Theory]
+    [InlineData("put on 10 kg since starting Seroquel", "en", "put on 10 kg", "weight_gain")]
+    [InlineData("lost 15 pounds on Wellbutrin", "en", "lost 15 pounds", "weight_loss")]
+    [InlineData("ho messo su quasi 6 chili col Depakin", "it", "messo su quasi 6 chili", "weight_gain")]
+    public void A_weight_change_told_with_its_amount_is_a_reaction(string text, string language, string span, string reaction)
+    {
+        var finding = Assert.Single(Screen(text, language: language).Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal(span, finding.Text);
+        Assert.Equal(reaction, finding.Code);
+    }
+
+    [Theory]
+    [InlineData("we shipped 500 kg of Tylenol to the warehouse", "en")] // a unit without a verb of gaining or losing
+    [InlineData("Con Wegovy ho perso 18 chili e le ginocchia ringraziano", "it")] // losing weight is what Wegovy is for
+    public void A_unit_alone_or_the_weight_loss_a_medicine_is_for_is_no_reaction(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Salus.Screening.Lexicons;
 
@@ -208,7 +209,7 @@ internal static class EngineDetectors
                 continue;
             }
 
-            if (IsSuppressed(a, r))
+            if (IsSuppressed(a, r) || IntendedEffect(r, drugs))
             {
                 r.Suppressed = true;
                 continue;
@@ -403,6 +404,15 @@ internal static class EngineDetectors
         term.Contains("side effect", StringComparison.Ordinal) || term.Contains("effett", StringComparison.Ordinal)
         || term.Contains("reaction", StringComparison.Ordinal) || term.Contains("reazion", StringComparison.Ordinal)
         || term.Contains("withdrawal", StringComparison.Ordinal) || term.Contains("astinenza", StringComparison.Ordinal);
+
+    // ingredients whose purpose is to lose weight (or of which weight loss is the effect patients seek): on them weight
+    // loss is what the medicine is for, not a reaction ("Con Wegovy ho perso 18 chili")
+    private static readonly FrozenSet<string> WeightLossIngredients = FrozenSet.ToFrozenSet(
+        ["semaglutide", "tirzepatide", "liraglutide", "orlistat", "phentermine", "naltrexone", "setmelanotide", "lorcaserin"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static bool IntendedEffect(Hit r, List<Hit> drugs) =>
+        r.Info.Tag == "weight_loss" && drugs.Exists(d => d.Info.Drug is { } entry && entry.Ingredients.Any(WeightLossIngredients.Contains));
 
     private static bool IsSuppressed(TextAnalysis a, Hit r)
     {

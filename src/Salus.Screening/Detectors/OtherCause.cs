@@ -62,6 +62,13 @@ internal static class OtherCause
         "running", "partying", "cigarettes", "smoking",
     ], StringComparer.Ordinal);
 
+    // ailments with an everyday cause of their own, which the reaction lexicon also holds: before "gives me" they are a
+    // cause ("sunburn is giving me chills"), where another reaction there is one reaction leading to the next
+    private static readonly FrozenSet<string> EverydayAilments = FrozenSet.ToFrozenSet(
+        ["sunburn", "sunburnt", "sunstroke", "jetlag", "lag", "hangover", "hungover", "cold", "flu", "period", "periods", "pms",
+            "teething", "pregnancy", "injury", "workout"],
+        StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Hangover = FrozenSet.ToFrozenSet(["hangover", "hungover"], StringComparer.Ordinal);
 
     /// <summary>
@@ -82,9 +89,15 @@ internal static class OtherCause
             if (CausalVerbs.Contains(w) && (w.StartsWith("caus", StringComparison.Ordinal) || w.StartsWith("trigger", StringComparison.Ordinal)
                 || (i + 1 < words.Count && Objects.Contains(words[i + 1].Text))))
             {
-                // nearest word first: "the only problem is this med makes me" names the medicine before anything else
+                // nearest word first: "the only problem is this med makes me" names the medicine before anything else; a
+                // conjunction first means the verb's subject is left out ("works for my depression, but caused hunger")
                 for (int j = i - 1; j >= Math.Max(0, i - 4); j--)
                 {
+                    if (words[j].Text is "but" or "and" or "then" or "yet")
+                    {
+                        break;
+                    }
+
                     var role = RoleOf(a, s, words[j], reactionIsCause: true);
                     if (role != Role.Neutral)
                     {
@@ -153,11 +166,17 @@ internal static class OtherCause
             return Role.Neutral;
         }
 
-        // a reaction or condition is a cause of its own before the verb ("the anxiety gives me insomnia"), the reaction
-        // itself after a link ("no sleep because of the night sweats")
-        if (Covered(a, s, word, LexiconKind.Reaction) || Covered(a, s, word, LexiconKind.Condition))
+        // a condition is a cause of its own before the verb ("the anxiety gives me insomnia"), a reaction there is one
+        // reaction leading to another ("the nightmares make me not want to sleep"), and after a link either is the
+        // reaction itself ("no sleep because of the night sweats")
+        if (Covered(a, s, word, LexiconKind.Condition) || (reactionIsCause && EverydayAilments.Contains(word.Text)))
         {
             return reactionIsCause ? Role.Cause : Role.Neutral;
+        }
+
+        if (Covered(a, s, word, LexiconKind.Reaction))
+        {
+            return reactionIsCause ? Role.Medicine : Role.Neutral;
         }
 
         // other words the lexicon knows are medicine talk or people ("stopping it", "the withdrawal", "my husband")

@@ -108,6 +108,18 @@ internal sealed class TextAnalysis
                     continue;
                 }
 
+                if (info.Kind == LexiconKind.Reaction && info.Tag == WeightChange.UnitTag)
+                {
+                    // "lost 15 pounds": a unit is a reaction only after an amount and a verb of gaining or losing
+                    if (WeightChange.Before(span, m.Start, info.Language) is { } change)
+                    {
+                        var (cs, _) = normalized.ToOriginal(change.Start, m.End);
+                        all.Add(new Hit { Info = change.Info, NStart = change.Start, NEnd = m.End, Start = cs, End = oe, Word = word - change.WordsBefore, WordEnd = word + spaces, Sentence = sentence });
+                    }
+
+                    continue;
+                }
+
                 all.Add(new Hit { Info = info, NStart = m.Start, NEnd = m.End, Start = os, End = oe, Word = word, WordEnd = word + spaces, Sentence = sentence });
             }
         }
