@@ -207,7 +207,8 @@ public sealed class Screener
     /// health term only;</item>
     /// <item>a reaction, withdrawal or adverse-event cue matters to the adverse-event detector in a received text that also
     /// refers to a medicine (a drug, or a drug cue other than the weak ones such as "take" or "doctor"), and in any received
-    /// English text, where with a condition or strong drug cue it is the signal the unnamed-medicine reading needs;</item>
+    /// English text, where with a condition or strong drug cue it is the signal the unnamed-medicine reading needs (so is a
+    /// first-person word there, which that reading takes at a higher threshold);</item>
     /// <item>a reaction or condition matters to the health-data check only with a person who can be identified: a person
     /// reference ("my son", "my name is"), a capitalised full name, a handle or contact data;</item>
     /// <item>'@', digits or a 16-char token may start personal data, which the patterns alone find — unless a reaction or
@@ -232,7 +233,7 @@ public sealed class Screener
         {
             foreach (var info in Lexicon.Payload(m.Pattern))
             {
-                unnamedSignal |= UnnamedMedicine.IsSignal(info);
+                unnamedSignal |= UnnamedMedicine.MayReachClassifier(info);
                 switch (info.Kind)
                 {
                     case LexiconKind.Stopword when info.Language == "en":
@@ -289,7 +290,7 @@ public sealed class Screener
         language = given is "en" or "it" ? given : TextAnalysis.DetectLanguage(en, it, text);
         if (received && unnamedSignal && Classifier is not null && UnnamedMedicine.Applies(language))
         {
-            return AnalysisDepth.Full; // a health signal in English: the classifier may read an adverse event of an unnamed medicine
+            return AnalysisDepth.Full; // a health signal or first person in English: the classifier may read an adverse event of an unnamed medicine
         }
 
         bool patterns = text.AsSpan().IndexOfAny(PersonalDataStarts) >= 0 || PersonalDataDetector.MayHoldCodiceFiscale(text)

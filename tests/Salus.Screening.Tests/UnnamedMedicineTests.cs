@@ -66,7 +66,7 @@ public sealed class UnnamedMedicineTests
     [InlineData("I had terrible nausea and dizziness for the first two weeks.", ScreeningContext.EmployeeShare, "en")]
     [InlineData("Is it normal to have terrible nausea the first two weeks?", ScreeningContext.Inbound, "en")] // a question
     [InlineData("Ho avuto una nausea terribile e le vertigini per le prime due settimane.", ScreeningContext.Inbound, "it")] // no Italian classifier
-    [InlineData("Love the new packaging, the colours are great!", ScreeningContext.Inbound, "en")] // no health signal
+    [InlineData("Love the new packaging, the colours are great!", ScreeningContext.Inbound, "en")] // no health signal, no first person
     public void The_reading_applies_only_to_received_english_statements_with_a_health_signal(string text, ScreeningContext context, string language)
     {
         var result = Engine.Screen(new ScreeningRequest(text, language, context));
@@ -102,5 +102,23 @@ public sealed class UnnamedMedicineTests
         var ae = Assert.Single(result.Findings, f => f.Category == Categories.AdverseEvent);
         Assert.NotEqual("not-named", ae.Details!.GetValueOrDefault("product-from"));
         Assert.True(ae.Details.ContainsKey("product"));
+    }
+
+    [Fact]
+    public void A_first_person_sentence_the_lexicon_has_no_word_for_is_read_when_the_classifier_is_sure()
+    {
+        // no reaction term in it: the classifier alone reads a reaction, at its stricter first-person threshold
+        var result = Engine.Screen(new ScreeningRequest("My brain feels like mush and I keep losing my train of thought", "en", ScreeningContext.Inbound));
+        var finding = Assert.Single(result.Findings, f => f.Category == Categories.AdverseEvent);
+        Assert.Equal("classifier", finding.Code);
+    }
+
+    [Theory]
+    [InlineData("I am so excited for the concert tonight")]
+    [InlineData("I love my new job and my team")]
+    [InlineData("I missed the bus again this morning")]
+    public void Everyday_first_person_sentences_are_no_adverse_events(string text)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Inbound)).Categories);
     }
 }

@@ -12,7 +12,8 @@ namespace Salus.Screening.Detectors;
 /// follow such a message up than miss it. Only the English classifier (trained on PsyTAR) can read them, so this path is
 /// English only, and it is held back where a general complaint is more likely than a medicine:
 /// <list type="bullet">
-/// <item>the sentence carries a health signal the lexicon knows (a reaction, withdrawal, adverse-event or drug cue, a condition);</item>
+/// <item>the sentence carries a health signal the lexicon knows (a reaction, withdrawal, adverse-event or drug cue, a condition),
+/// or is told in first person and the classifier is sure of it (<see cref="FirstPersonThreshold"/>);</item>
 /// <item>it is not a question (a medical inquiry), denies no causality, and does not negate every reaction it names;</item>
 /// <item>it does not name another cause: "this weather gives me a headache", "Mondays give me a headache", "a headache
 /// because of the heat";</item>
@@ -24,10 +25,19 @@ internal static class UnnamedMedicine
 {
     public const float Threshold = 0.5f;
 
-    /// <summary>Whether a hit can be the health signal that lets a drug-less text reach the classifier (the depth check's test).</summary>
+    /// <summary>
+    /// A first-person sentence with no health signal the lexicon knows ("head is so mucked up I can barely move or think") is
+    /// read too, but the classifier must be surer of it: at 0.8 the labelled sets lose nothing and PsyTAR dev gains recall.
+    /// </summary>
+    public const float FirstPersonThreshold = 0.8f;
+
+    /// <summary>Whether a hit is a health signal that lets a drug-less sentence reach the classifier at <see cref="Threshold"/>.</summary>
     public static bool IsSignal(TermInfo info) =>
         info.Kind is LexiconKind.Reaction or LexiconKind.Withdrawal or LexiconKind.AeCue or LexiconKind.Condition
         || (info.Kind == LexiconKind.DrugCue && EngineDetectors.IsStrongDrugCue(info.Term)); // not "take", "hours"
+
+    /// <summary>Whether a hit can let a drug-less text reach the classifier at all (the depth check's test): a health signal or a first-person word.</summary>
+    public static bool MayReachClassifier(TermInfo info) => info.Kind == LexiconKind.FirstPerson || IsSignal(info);
 
     /// <summary>Whether the path can apply to a received text in this language at all.</summary>
     public static bool Applies(string language) => language == "en";
@@ -53,14 +63,15 @@ internal static class UnnamedMedicine
         (Hit, double, float)? best = null;
         for (int s = 0; s < a.Sentences.Count; s++)
         {
-            if (a.Sentences[s].IsQuestion || !HasSignal(a, s) || a.AnyInSentence(LexiconKind.CausalityDenial, s) || AllNegated(a, s)
-                || OtherCause.IsNamed(a, s))
+            bool signal = HasSignal(a, s);
+            if (a.Sentences[s].IsQuestion || !(signal || a.AnyInSentence(LexiconKind.FirstPerson, s))
+                || a.AnyInSentence(LexiconKind.CausalityDenial, s) || AllNegated(a, s) || OtherCause.IsNamed(a, s))
             {
                 continue;
             }
 
             float p = probability(s);
-            if (p < Threshold)
+            if (p < (signal ? Threshold : FirstPersonThreshold))
             {
                 continue;
             }
