@@ -150,4 +150,21 @@ public sealed class AdverseEventRefinementTests
     {
         Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: language).Categories);
     }
+
+    [Theory]
+    [InlineData("if I miss a dose of Effexor I get brain zaps all day", "en")] // what happens each time, not a guess
+    [InlineData("se salto una dose di Efexor mi gira la testa tutto il giorno", "it")]
+    public void A_reaction_each_time_the_writer_skips_a_dose_is_an_adverse_event(string text, string language)
+    {
+        Assert.Contains(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("If Ozempic gives me pancreatitis I'm suing", "en")]
+    [InlineData("if I miss a dose of Effexor I might get brain zaps", "en")] // a modal: a guess
+    [InlineData("se salto una dose di Efexor potrebbe girarmi la testa?", "it")]
+    public void A_condition_about_what_may_happen_is_no_adverse_event(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
 }

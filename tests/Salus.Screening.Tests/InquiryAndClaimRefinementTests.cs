@@ -104,4 +104,14 @@ public sealed class InquiryAndClaimRefinementTests
     {
         Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text, language: language).Categories);
     }
+
+    [Theory]
+    [InlineData("I also gained like 7 lb while on Zoloft", "en", false)] // a statement tells
+    [InlineData("Can I drink a beer while on Zoloft?", "en", true)]
+    [InlineData("ho preso 5 chili mentre prendo lo Zoloft", "it", false)]
+    [InlineData("posso bere una birra mentre prendo lo Zoloft?", "it", true)]
+    public void While_on_a_medicine_asks_only_in_a_question(string text, string language, bool inquiry)
+    {
+        Assert.Equal(inquiry, Screen(text, language: language).Categories.Contains(Categories.MedicalInquiry));
+    }
 }

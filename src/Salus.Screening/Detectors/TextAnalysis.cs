@@ -139,6 +139,14 @@ internal sealed class TextAnalysis
             }
         }
 
+        if (_byKind[(int)LexiconKind.Speculation] is { } speculation)
+        {
+            // "if I missed a dose I got brain zaps", "se salto una dose mi gira la testa": what happens each time the writer
+            // skips or stops it is told, not guessed; with a modal ("would", "might", "potrebbe") or in a question it is a guess
+            speculation.RemoveAll(h => h.Info.Term is "if" or "se" && IsHabitualTrigger(Normalized.Span[h.NEnd..])
+                && !Sentences[h.Sentence].IsQuestion && !HasModal(text, Sentences[h.Sentence]));
+        }
+
         FirstWordOfSentence = ComputeFirstWords();
         if (Language == "en")
         {
@@ -148,6 +156,65 @@ internal sealed class TextAnalysis
         {
             MarkUnpunctuatedItalianQuestions(text, sentences);
         }
+    }
+
+    // what the writer does to the medicine, after "if" / "se": "if I miss a dose", "if I stop taking", "se salto una dose"
+    private static readonly string[] Triggers =
+    [
+        " i miss", " i missed", " i skip", " i skipped", " i stop", " i stopped", " i forget", " i forgot", " i take", " i took",
+        " i lower", " i lowered", " i reduce", " i reduced", " i come off", " i go off", " i try to", " i don t", " i didn t",
+        " i am late", " i m late", " you miss", " you skip", " you stop", " you forget", " salto", " saltavo", " dimentico",
+        " dimenticavo", " sospendo", " smetto", " smettevo", " ritardo", " riduco", " scalo", " non prendo", " mi dimentico",
+    ];
+
+    private static bool IsHabitualTrigger(ReadOnlySpan<char> rest)
+    {
+        foreach (var trigger in Triggers)
+        {
+            if (rest.StartsWith(trigger, StringComparison.Ordinal) && (rest.Length == trigger.Length || rest[trigger.Length] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenSet<string> Modals = FrozenSet.ToFrozenSet(
+        ["would", "could", "might", "may", "will", "ll", "should", "gonna", "wonder", "wondering", "worried", "afraid", "scared",
+            "potrebbe", "potrebbero", "potrei", "sarebbe", "sarei", "verrebbe", "dovesse", "dovessi", "succederebbe", "potra", "potrà",
+            "verra", "verrà", "sara", "sarà", "dovrei", "dovrebbe", "rischio", "paura", "temo", "chissà", "chissa"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the sentence has a modal or future word, or an Italian conditional ("-rebbe", "-rei").</summary>
+    private static bool HasModal(string text, SentenceSpan sentence)
+    {
+        var rest = text.AsSpan(sentence.Start, sentence.End - sentence.Start);
+        while (!rest.IsEmpty)
+        {
+            int start = 0;
+            while (start < rest.Length && !char.IsLetter(rest[start]))
+            {
+                start++;
+            }
+
+            int end = start;
+            while (end < rest.Length && char.IsLetter(rest[end]))
+            {
+                end++;
+            }
+
+            var word = rest[start..end];
+            if (!word.IsEmpty && (Modals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                || word.EndsWith("rebbe", StringComparison.OrdinalIgnoreCase) || word.EndsWith("rebbero", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            rest = rest[end..];
+        }
+
+        return false;
     }
 
     /// <summary>"my hands won't stop shaking", "non smette di girarmi la testa": the negation says it goes on, it denies nothing.</summary>

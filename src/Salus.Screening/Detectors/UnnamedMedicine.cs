@@ -134,11 +134,14 @@ internal static class UnnamedMedicine
         return false;
     }
 
-    /// <summary>"No nausea at all, no side effects whatsoever": every reaction and side-effect cue of the sentence is negated.</summary>
+    /// <summary>
+    /// "No nausea at all, no side effects whatsoever": every reaction and side-effect cue of the sentence is negated. Crisis
+    /// words count as reactions here: "wanted to kill myself…, when I hadn't been suicidal before" negates only the past.
+    /// </summary>
     private static bool AllNegated(TextAnalysis a, int s)
     {
         bool any = false;
-        foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.AeCue])
+        foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.AeCue, LexiconKind.Crisis])
         {
             foreach (var h in a.Of(kind))
             {
