@@ -167,4 +167,24 @@ public sealed class AdverseEventRefinementTests
     {
         Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: language).Categories);
     }
+
+    [Theory]
+    [InlineData("Lexapro completely killed my sex drive", "en")]
+    [InlineData("on Paxil my libido is completely gone", "en")]
+    [InlineData("the Zoloft nightmares are so vivid I wake up screaming", "en")]
+    public void A_lost_drive_or_real_nightmares_are_reactions(string text, string language)
+    {
+        Assert.Contains(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("On Wellbutrin I have a sex drive again and more energy", "en")] // a function told unchanged
+    [InlineData("My sex drive did not get any less on Zoloft", "en")]
+    [InlineData("Getting my Cymbalta refilled was a nightmare", "en")] // figurative
+    [InlineData("Cymbalta has been helpful in reducing my anxiety", "en")] // relief
+    [InlineData("Ritirare il Cymbalta in farmacia è stato un incubo", "it")]
+    public void A_drive_told_unchanged_a_figurative_nightmare_or_relief_is_no_adverse_event(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, ScreeningContext.Community, language).Categories);
+    }
 }

@@ -427,7 +427,9 @@ internal static class EngineDetectors
             return true;
         }
 
-        if (a.Before(LexiconKind.Indication, r, 3) || a.Near(LexiconKind.Efficacy, r, 5))
+        // relief near the reaction, not the reaction's own words ("libido is gone" is no "gone" of relief)
+        if (a.Before(LexiconKind.Indication, r, 3)
+            || a.Of(LexiconKind.Efficacy).Exists(e => !(e.NStart >= r.NStart && e.NEnd <= r.NEnd) && TextAnalysis.WithinWords(e, r, 5)))
         {
             return true;
         }

@@ -108,6 +108,19 @@ internal sealed class TextAnalysis
                     continue;
                 }
 
+                if (info.Kind == LexiconKind.Reaction && DriveChange.IsDriveNoun(info.Term))
+                {
+                    // "I have a sex drive again" is a function told unchanged; "killed my sex drive" a reaction
+                    if (DriveChange.Changed(span, m.Start, m.End) is var (ds, de))
+                    {
+                        var (dos, doe) = normalized.ToOriginal(ds, de);
+                        int before = span[ds..m.Start].Count(' '), after = span[m.End..de].Count(' ');
+                        all.Add(new Hit { Info = info, NStart = ds, NEnd = de, Start = dos, End = doe, Word = word - before, WordEnd = word + spaces + after, Sentence = sentence });
+                    }
+
+                    continue;
+                }
+
                 if (info.Kind == LexiconKind.Reaction && info.Tag == WeightChange.UnitTag)
                 {
                     // "lost 15 pounds": a unit is a reaction only after an amount and a verb of gaining or losing
