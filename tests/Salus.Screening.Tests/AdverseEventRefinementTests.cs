@@ -187,4 +187,21 @@ public sealed class AdverseEventRefinementTests
     {
         Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, ScreeningContext.Community, language).Categories);
     }
+
+    [Theory]
+    [InlineData("No side effects except bad dreams", "en")] // "except" ends the negation's reach
+    [InlineData("none except bad dreams honestly", "en")]
+    public void A_reaction_after_except_is_affirmed_not_negated(string text, string language)
+    {
+        Assert.Contains(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("I noticed a definite decrease in my anxiety the first month")] // relief of a symptom
+    [InlineData("Some loss of sexual drive, which I attributed to menopause")] // another cause the writer names
+    [InlineData("My doctor said it was side effects of the med")] // hearsay, no experience
+    public void Relief_an_attributed_cause_or_hearsay_is_no_adverse_event(string text)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: "en").Categories);
+    }
 }

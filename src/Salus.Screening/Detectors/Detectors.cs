@@ -417,7 +417,7 @@ internal static class EngineDetectors
     private static bool IsSuppressed(TextAnalysis a, Hit r)
     {
         int s = r.Sentence;
-        if (a.Before(LexiconKind.Negation, r, 4) || a.AnyInSentence(LexiconKind.CausalityDenial, s))
+        if (a.Negated(r, 4) || a.AnyInSentence(LexiconKind.CausalityDenial, s))
         {
             return true;
         }

@@ -271,6 +271,30 @@ internal sealed class TextAnalysis
 
     public bool AnyInWindow(LexiconKind kind, int sentence, int radius) => Of(kind).Exists(h => Math.Abs(h.Sentence - sentence) <= radius);
 
+    // words that end a negation's reach: "none, except really bad dreams", "no nausea but a headache all day"
+    private static readonly string[] ScopeBreakers = [" except ", " but ", " apart from ", " other than ", " however ", " tranne ", " eccetto ", " a parte ", " ma ", " pero "];
+
+    /// <summary>
+    /// Whether a negation ends at most <paramref name="maxWords"/> words before <paramref name="target"/> in its sentence
+    /// with nothing between them that ends its reach ("none, except really bad dreams" affirms the dreams).
+    /// </summary>
+    public bool Negated(Hit target, int maxWords) =>
+        Of(LexiconKind.Negation).Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords
+            && !BreaksScope(Normalized.Span[Math.Max(0, h.NEnd - 1)..Math.Min(Normalized.Span.Length, target.NStart + 1)]));
+
+    private static bool BreaksScope(ReadOnlySpan<char> between)
+    {
+        foreach (var breaker in ScopeBreakers)
+        {
+            if (between.Contains(breaker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Is there a hit of <paramref name="kind"/> ending at most <paramref name="maxWords"/> words before <paramref name="target"/>, in its sentence?</summary>
     public bool Before(LexiconKind kind, Hit target, int maxWords) =>
         Of(kind).Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords);

@@ -150,7 +150,8 @@ internal static class UnnamedMedicine
                     continue;
                 }
 
-                if (!a.Before(LexiconKind.Negation, h, 4))
+                // negated, or relieved ("a definite decrease in my anger and anxiety")
+                if (!a.Negated(h, 4) && !a.Before(LexiconKind.Efficacy, h, 3))
                 {
                     return false;
                 }

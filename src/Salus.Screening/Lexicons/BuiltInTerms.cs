@@ -102,12 +102,15 @@ internal static class BuiltInTerms
     [
         "nothing to do with", "not from the", "not my meds", "not the pills", "not the medication", "not caused by",
         "is from", "was from", "before i ever took", "before i started", "not because of", "unrelated to",
+        "attributed to", "i attributed it to", "i put it down to", "not sure if it s related", "not sure it s related",
+        "can be directly connected",
     ];
 
     public static readonly string[] CausalityDenialIt =
     [
         "non c entra", "non centra", "non dipende", "non e colpa", "non e stato il", "non e stata la", "e dovuto a",
-        "prima di prendere", "prima di iniziare", "non per colpa",
+        "prima di prendere", "prima di iniziare", "non per colpa", "attribuito a", "attribuita a", "l ho attribuito",
+        "non so se dipende", "non so se c entra",
     ];
 
     // Hypothetical, future or second-hand information: the reaction is not (yet) experienced.
@@ -115,12 +118,15 @@ internal static class BuiltInTerms
     [
         "if", "about to", "going to start", "gonna start", "before starting", "leaflet", "label says", "lists", "warned about",
         "risk of", "might", "may cause", "can cause", "could cause", "worried about", "scared of", "afraid of",
+        "said it was", "says it is", "said it s", "there are reports", "reports of", "reports about", "keep an eye on",
+        "keep a close eye", "close eye on", "be carefull", "watch for", "watch out",
     ];
 
     public static readonly string[] SpeculationExtraIt =
     [
         "se", "sto per", "devo iniziare", "prima di iniziare", "foglietto", "bugiardino", "rischio di", "potrebbe",
         "puo causare", "possono causare", "ho paura", "paura di", "preoccupato per", "preoccupata per",
+        "ha detto che era", "dice che e", "ci sono segnalazioni", "tenete d occhio", "tieni d occhio", "fate attenzione",
     ];
 
     // Topic, not a person in crisis ("suicide prevention week", "overdose awareness").
