@@ -204,4 +204,12 @@ public sealed class AdverseEventRefinementTests
     {
         Assert.DoesNotContain(Categories.AdverseEvent, Screen(text, language: "en").Categories);
     }
+
+    [Theory]
+    [InlineData("Lexapro works great but I have gained weight", "en")] // relief on the other side of "but" relieves nothing here
+    [InlineData("Il Daparox funziona benissimo ma ho la nausea", "it")]
+    public void A_reaction_after_but_is_reported_whatever_worked_before_it(string text, string language)
+    {
+        Assert.Contains(Categories.AdverseEvent, Screen(text, language: language).Categories);
+    }
 }

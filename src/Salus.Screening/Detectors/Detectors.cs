@@ -427,9 +427,10 @@ internal static class EngineDetectors
             return true;
         }
 
-        // relief near the reaction, not the reaction's own words ("libido is gone" is no "gone" of relief)
+        // relief near the reaction, not the reaction's own words ("libido is gone" is no "gone" of relief) nor relief on the
+        // other side of a "but" ("worked wonders for my depression, but I gained a ton of weight")
         if (a.Before(LexiconKind.Indication, r, 3)
-            || a.Of(LexiconKind.Efficacy).Exists(e => !(e.NStart >= r.NStart && e.NEnd <= r.NEnd) && TextAnalysis.WithinWords(e, r, 5)))
+            || a.Of(LexiconKind.Efficacy).Exists(e => !(e.NStart >= r.NStart && e.NEnd <= r.NEnd) && TextAnalysis.WithinWords(e, r, 5) && !a.Separated(e, r)))
         {
             return true;
         }

@@ -282,6 +282,13 @@ internal sealed class TextAnalysis
         Of(LexiconKind.Negation).Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords
             && !BreaksScope(Normalized.Span[Math.Max(0, h.NEnd - 1)..Math.Min(Normalized.Span.Length, target.NStart + 1)]));
 
+    /// <summary>Whether a word that ends a cue's reach ("but", "except", "ma") stands between two hits of one sentence.</summary>
+    public bool Separated(Hit x, Hit y)
+    {
+        var (first, second) = x.NStart <= y.NStart ? (x, y) : (y, x);
+        return first.NEnd < second.NStart && BreaksScope(Normalized.Span[Math.Max(0, first.NEnd - 1)..Math.Min(Normalized.Span.Length, second.NStart + 1)]);
+    }
+
     private static bool BreaksScope(ReadOnlySpan<char> between)
     {
         foreach (var breaker in ScopeBreakers)
