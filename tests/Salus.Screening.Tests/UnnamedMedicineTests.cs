@@ -48,6 +48,7 @@ public sealed class UnnamedMedicineTests
     [Theory]
     [InlineData("I took too much of the new dose and now I'm shaking")]
     [InlineData("I've been sleeping too much lately and feel sick every morning")]
+    [InlineData("I've put on too much weight since starting these and feel sluggish")]
     public void Too_much_of_a_medicine_or_of_a_symptom_names_no_everyday_cause(string text)
     {
         var result = Engine.Screen(new ScreeningRequest(text, Context: ScreeningContext.Inbound));
@@ -118,6 +119,14 @@ public sealed class UnnamedMedicineTests
     [InlineData("I love my new job and my team")]
     [InlineData("I missed the bus again this morning")]
     public void Everyday_first_person_sentences_are_no_adverse_events(string text)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Inbound)).Categories);
+    }
+
+    [Theory]
+    [InlineData("I was shaking before my job interview")] // an event the writer faces
+    [InlineData("I can't focus on anything today, too much noise")] // too much of something that is no medicine
+    public void An_event_or_too_much_of_anything_else_names_another_cause(string text)
     {
         Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Inbound)).Categories);
     }

@@ -81,7 +81,16 @@ internal static class OtherCause
         for (int i = 0; i < words.Count; i++)
         {
             string w = words[i].Text;
-            if (Hangover.Contains(w) || (w == "too" && i + 2 < words.Count && words[i + 1].Text is "much" or "many" && EverydayCauseAt(words, i + 2)))
+            // "sleeping too much lately" says how much, "too much noise" of what: only the latter names a cause of its own
+            bool adverbial = i > 0 && (words[i - 1].Text.EndsWith("ing", StringComparison.Ordinal) || words[i - 1].Text.EndsWith("ed", StringComparison.Ordinal));
+            if (Hangover.Contains(w) || (w == "too" && i + 2 < words.Count && words[i + 1].Text is "much" or "many" && EverydayCauseAt(a, s, words, i + 2, adverbial)))
+            {
+                return true;
+            }
+
+            // "shaking before my job interview": an event the writer faces is the cause
+            if (w == "before" && i + 2 < words.Count && words[i + 1].Text is "my" or "the" or "a" or "an" or "our"
+                && (Events.Contains(words[i + 2].Text) || (i + 3 < words.Count && Events.Contains(words[i + 3].Text))))
             {
                 return true;
             }
@@ -136,16 +145,35 @@ internal static class OtherCause
         return false;
     }
 
-    /// <summary>An everyday cause at <paramref name="i"/>, after at most two determiners ("too many beers", "too much of that wine").</summary>
-    private static bool EverydayCauseAt(List<(string Text, int NStart, int NEnd)> words, int i)
+    /// <summary>
+    /// An everyday cause at <paramref name="i"/>, after at most two determiners ("too many beers", "too much of that wine"):
+    /// a listed one, or any word that is no medicine, reaction or other lexicon term ("too much noise"); "too much ibuprofen"
+    /// and "too much pain" name none.
+    /// </summary>
+    private static bool EverydayCauseAt(TextAnalysis a, int s, List<(string Text, int NStart, int NEnd)> words, int i, bool adverbial)
     {
         for (int skipped = 0; skipped < 2 && i + 1 < words.Count && words[i].Text is "of" or "the" or "my" or "that" or "this"; skipped++)
         {
             i++;
         }
 
-        return EverydayCauses.Contains(words[i].Text);
+        return EverydayCauses.Contains(words[i].Text)
+            || (!adverbial && !BodyWords.Contains(words[i].Text) && !Covered(a, s, words[i], LexiconKind.Drug) && RoleOf(a, s, words[i], reactionIsCause: false) == Role.Cause);
     }
+
+    // what the body has too much of is the reaction, not its cause ("put on too much weight", "too much sweat"), and time
+    // words say when, not what ("too much lately")
+    private static readonly FrozenSet<string> BodyWords = FrozenSet.ToFrozenSet(
+        ["weight", "sleep", "energy", "hair", "appetite", "sweat", "sweating", "gas", "saliva", "blood", "fluid", "water", "mucus", "heat",
+            "lately", "recently", "today", "tonight", "yesterday", "again", "anymore", "lol"],
+        StringComparer.Ordinal);
+
+    // events that make anyone shake or lose sleep before them
+    private static readonly FrozenSet<string> Events = FrozenSet.ToFrozenSet(
+    [
+        "interview", "exam", "exams", "test", "presentation", "meeting", "date", "wedding", "flight", "match", "game", "speech",
+        "performance", "concert", "audition", "competition", "race", "deadline", "trip", "gig", "finals", "show",
+    ], StringComparer.Ordinal);
 
     private enum Role
     {
