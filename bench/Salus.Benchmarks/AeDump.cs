@@ -57,4 +57,29 @@ internal static class AeDump
             w.WriteLine(JsonSerializer.Serialize(new { src, text, gold, lang = a.Language, ctx = ctx.ToString(), engine = r.Categories.Contains("adverse-event"), cats = r.Categories, s = sents }));
         }
     }
+
+    /// <summary>`-- ae-why "TEXT"`: the hits of each sentence and which guard of the unnamed-medicine reading holds it back.</summary>
+    public static void Why(string text)
+    {
+        var screener = Screener.CreateDefault();
+        var r = screener.Screen(new ScreeningRequest(text, null, ScreeningContext.Inbound));
+        Console.WriteLine($"categories: {string.Join(", ", r.Categories)}");
+        var matches = new List<AutomatonMatch>();
+        using var n = TextNormalizer.Normalize(text);
+        screener.Lexicon.Automaton.FindAll(n.Span, matches);
+        var a = new TextAnalysis(text, n, screener.Lexicon, matches, null);
+        for (int s = 0; s < a.Sentences.Count; s++)
+        {
+            var ss = a.Sentences[s];
+            Console.WriteLine($"[{s}] p={screener.Classifier!.Predict(text[ss.Start..ss.End]):0.00} question={ss.IsQuestion} signal={UnnamedMedicine.HasSignal(a, s)} "
+                + $"denial={a.AnyInSentence(LexiconKind.CausalityDenial, s)} allNegated={UnnamedMedicine.AllNegated(a, s)} otherCause={OtherCause.IsNamed(a, s)}");
+            foreach (var kind in Enum.GetValues<LexiconKind>())
+            {
+                foreach (var h in a.InSentence(kind, s))
+                {
+                    Console.WriteLine($"    {kind} '{text[h.Start..h.End]}' term='{h.Info.Term}' tag={h.Info.Tag}");
+                }
+            }
+        }
+    }
 }

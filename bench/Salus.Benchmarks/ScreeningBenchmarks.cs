@@ -128,6 +128,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 1 && args[0] == "ae-why")
+        {
+            AeDump.Why(args[1]);
+            return;
+        }
+
         if (args.Length > 1 && args[0] == "ae-dump")
         {
             AeDump.Run(args[1]);

@@ -130,4 +130,12 @@ public sealed class UnnamedMedicineTests
     {
         Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Inbound)).Categories);
     }
+
+    [Theory]
+    [InlineData("Weird dreams all week, and I guess that caused my headaches too")] // "guess" is an opinion, not a cause
+    [InlineData("I took the first pill last night and I could barely sleep")]
+    public void An_opinion_word_before_the_verb_names_no_cause_and_barely_sleeping_is_insomnia(string text)
+    {
+        Assert.Contains(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Inbound)).Categories);
+    }
 }

@@ -87,7 +87,7 @@ internal static class UnnamedMedicine
         return best;
     }
 
-    private static bool HasSignal(TextAnalysis a, int s)
+    internal static bool HasSignal(TextAnalysis a, int s)
     {
         foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.AeCue, LexiconKind.Condition, LexiconKind.DrugCue])
         {
@@ -138,7 +138,7 @@ internal static class UnnamedMedicine
     /// "No nausea at all, no side effects whatsoever": every reaction and side-effect cue of the sentence is negated. Crisis
     /// words count as reactions here: "wanted to kill myself…, when I hadn't been suicidal before" negates only the past.
     /// </summary>
-    private static bool AllNegated(TextAnalysis a, int s)
+    internal static bool AllNegated(TextAnalysis a, int s)
     {
         bool any = false;
         foreach (var kind in (ReadOnlySpan<LexiconKind>)[LexiconKind.Reaction, LexiconKind.Withdrawal, LexiconKind.AeCue, LexiconKind.Crisis])
