@@ -42,7 +42,7 @@ internal static class OtherCause
         "have", "been", "be", "being",
         "taking", "took", "take", "starting", "started", "stopping", "stopped", "quitting", "missing", "switching", "increasing",
         "upping", "lowering", "not", "no", "any", "every", "all", "some", "much", "more", "less", "too", "very",
-        "guess", "think", "thought", "suppose", "believe", "bet", "reckon", "assume", "know", "figure", "sure", "say", "said",
+        "turn", "guess", "think", "thought", "suppose", "believe", "bet", "reckon", "assume", "know", "figure", "sure", "say", "said",
     ], StringComparer.Ordinal);
 
     // words that refer to a medicine and that the drug-cue lexicon (checked beside this list) does not hold: the cause is
