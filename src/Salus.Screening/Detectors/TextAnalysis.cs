@@ -111,9 +111,10 @@ internal sealed class TextAnalysis
                 if (info.Kind == LexiconKind.Reaction && DriveChange.IsDriveNoun(info.Term))
                 {
                     // "I have a sex drive again" is a function told unchanged; "killed my sex drive" a reaction
-                    if (DriveChange.Changed(span, m.Start, m.End) is var (ds, de))
+                    if (DriveChange.Changed(span, m.Start, m.End) is var (ds, de) && normalized.ToOriginal(ds, de) is var (dos, doe)
+                        && dos >= Sentences[sentence].Start && doe <= Sentences[sentence].End)
                     {
-                        var (dos, doe) = normalized.ToOriginal(ds, de);
+                        // the change word stays in the noun's sentence: "my sex drive is still Ok. No notable weight gain"
                         int before = span[ds..m.Start].Count(' '), after = span[m.End..de].Count(' ');
                         all.Add(new Hit { Info = info, NStart = ds, NEnd = de, Start = dos, End = doe, Word = word - before, WordEnd = word + spaces + after, Sentence = sentence });
                     }
@@ -124,9 +125,9 @@ internal sealed class TextAnalysis
                 if (info.Kind == LexiconKind.Reaction && info.Tag == WeightChange.UnitTag)
                 {
                     // "lost 15 pounds": a unit is a reaction only after an amount and a verb of gaining or losing
-                    if (WeightChange.Before(span, m.Start, info.Language) is { } change)
+                    if (WeightChange.Before(span, m.Start, info.Language) is { } change && normalized.ToOriginal(change.Start, m.End).Item1 is var cs
+                        && cs >= Sentences[sentence].Start)
                     {
-                        var (cs, _) = normalized.ToOriginal(change.Start, m.End);
                         all.Add(new Hit { Info = change.Info, NStart = change.Start, NEnd = m.End, Start = cs, End = oe, Word = word - change.WordsBefore, WordEnd = word + spaces, Sentence = sentence });
                     }
 

@@ -31,6 +31,22 @@ internal static class UnnamedMedicine
     /// </summary>
     public const float FirstPersonThreshold = 0.8f;
 
+    // relief words that only say something went down, which is relief only for a symptom: "a reduction in my ability to
+    // concentrate" is a reaction
+    private static readonly FrozenSet<string> Reductions = FrozenSet.ToFrozenSet(
+        ["reduction in", "decrease in", "decrease in my", "reduced my", "reduces my", "reducing my"], StringComparer.Ordinal);
+
+    private static bool Relieves(TextAnalysis a, Hit e)
+    {
+        if (Reductions.Contains(e.Info.Term) || a.Negated(e, 2) || a.Before(LexiconKind.Negation, e, 1))
+        {
+            return false;
+        }
+
+        var rest = a.Text.AsSpan(e.End, a.Sentences[e.Sentence].End - e.End);
+        return !rest.Contains(" but ", StringComparison.OrdinalIgnoreCase) && !rest.Contains(",but", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Whether a hit is a health signal that lets a drug-less sentence reach the classifier at <see cref="Threshold"/>.</summary>
     public static bool IsSignal(TermInfo info) =>
         info.Kind is LexiconKind.Reaction or LexiconKind.Withdrawal or LexiconKind.AeCue or LexiconKind.Condition
@@ -66,6 +82,13 @@ internal static class UnnamedMedicine
             bool signal = HasSignal(a, s);
             if (a.Sentences[s].IsQuestion || !(signal || a.AnyInSentence(LexiconKind.FirstPerson, s))
                 || a.AnyInSentence(LexiconKind.CausalityDenial, s) || AllNegated(a, s) || OtherCause.IsNamed(a, s))
+            {
+                continue;
+            }
+
+            // with no reaction word to read, a word of relief says what the sentence is about ("it controlled my ruminating,
+            // a relief"), unless it is denied ("nothing helped") or a "but" follows it ("it worked, but my gut is screwed up")
+            if (!signal && a.Of(LexiconKind.Efficacy).Exists(e => e.Sentence == s && Relieves(a, e)))
             {
                 continue;
             }
