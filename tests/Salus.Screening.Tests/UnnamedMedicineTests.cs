@@ -138,4 +138,13 @@ public sealed class UnnamedMedicineTests
     {
         Assert.Contains(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Inbound)).Categories);
     }
+
+    [Theory]
+    [InlineData("Keep a very close eye on your side effects with this drug")] // advice
+    [InlineData("There are reports that people feel brain zaps when they go off it")] // what others report
+    [InlineData("It controlled my ruminating, which was a relief")] // relief, with no reaction word to read
+    public void Advice_reports_of_others_and_relief_are_no_adverse_events(string text)
+    {
+        Assert.DoesNotContain(Categories.AdverseEvent, Engine.Screen(new ScreeningRequest(text, "en", ScreeningContext.Inbound)).Categories);
+    }
 }

@@ -31,6 +31,18 @@ internal static class UnnamedMedicine
     /// </summary>
     public const float FirstPersonThreshold = 0.8f;
 
+    // what others say or report, and advice: "said it was side effects", "there are reports of", "keep an eye on"
+    private static readonly FrozenSet<string> SecondHandTerms = FrozenSet.ToFrozenSet(
+        ["said it was", "says it is", "said it s", "there are reports", "reports of", "reports about", "keep an eye on", "keep a close eye",
+            "close eye on", "be careful", "be carefull", "watch for", "watch out", "i heard", "heard that", "i read that", "read that",
+            "apparently", "supposedly", "they say", "i was told", "ha detto che era", "dice che e", "ci sono segnalazioni", "ho sentito dire",
+            "ho sentito che", "ho letto che", "dicono che", "si dice", "pare che", "mi avevano detto", "mi hanno detto che"],
+        StringComparer.Ordinal);
+
+    /// <summary>The sentence tells what others say or warns: hearsay and advice, not the writer's experience.</summary>
+    private static bool SecondHand(TextAnalysis a, int s) =>
+        a.Of(LexiconKind.Speculation).Exists(h => h.Sentence == s && SecondHandTerms.Contains(h.Info.Term));
+
     // relief words that only say something went down, which is relief only for a symptom: "a reduction in my ability to
     // concentrate" is a reaction
     private static readonly FrozenSet<string> Reductions = FrozenSet.ToFrozenSet(
@@ -81,7 +93,7 @@ internal static class UnnamedMedicine
         {
             bool signal = HasSignal(a, s);
             if (a.Sentences[s].IsQuestion || !(signal || a.AnyInSentence(LexiconKind.FirstPerson, s))
-                || a.AnyInSentence(LexiconKind.CausalityDenial, s) || AllNegated(a, s) || OtherCause.IsNamed(a, s))
+                || a.AnyInSentence(LexiconKind.CausalityDenial, s) || AllNegated(a, s) || OtherCause.IsNamed(a, s) || SecondHand(a, s))
             {
                 continue;
             }
