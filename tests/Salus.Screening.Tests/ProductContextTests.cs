@@ -96,7 +96,8 @@ public sealed class ProductContextTests(ITestOutputHelper output)
 
         double unknown = F1(null), known = F1("the reviewed medicine");
         output.WriteLine($"PsyTAR dev, engine adverse-event F1: product unknown {unknown:0.000}, product known {known:0.000}");
-        Assert.True(unknown >= 0.80, $"without the product {unknown:0.000}: the unnamed-medicine reading should carry most sentences");
+        // the issue's target, met by the engine itself since session 8 (its rules were tuned on this split, as the issue allows)
+        Assert.True(unknown >= 0.85, $"without the product {unknown:0.000}: the unnamed-medicine reading should carry most sentences");
         // the known product adds the named-medicine rules to every sentence, which flag a few sentences the classifier would not
         Assert.True(known >= unknown - 0.01, $"with the product {known:0.000}, without {unknown:0.000}");
     }
