@@ -80,7 +80,7 @@ public sealed class Screener
 
             if (!disclosure)
             {
-                EngineDetectors.Disclosure(request.Context, hasDisclosure: false, findings);
+                EngineDetectors.Disclosure(request.Context, hasDisclosure: false, companyContent: true, findings); // a long text: assume it does
             }
         }
 
@@ -164,7 +164,7 @@ public sealed class Screener
         bool hasDisclosure = a.Of(LexiconKind.Disclosure).Count > 0;
         if (disclosureOverall is null)
         {
-            EngineDetectors.Disclosure(request.Context, hasDisclosure, findings);
+            EngineDetectors.Disclosure(request.Context, hasDisclosure, CompanyContent.In(text, drugs.Count > 0), findings);
         }
 
         EngineDetectors.Abuse(a, findings);

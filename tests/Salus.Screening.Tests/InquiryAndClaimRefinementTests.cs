@@ -114,4 +114,33 @@ public sealed class InquiryAndClaimRefinementTests
     {
         Assert.Equal(inquiry, Screen(text, language: language).Categories.Contains(Categories.MedicalInquiry));
     }
+
+    [Theory]
+    [InlineData("I took all my sertraline and a bottle of wine. I don't feel good. what do I do", "en")] // advice about the whole text
+    [InlineData("Kid got into grandma's Xanax, 3 are missing, he's very sleepy, what should we do", "en")]
+    [InlineData("Bambino di 4 anni ha preso lo Xanax della nonna, è molto assonnato, cosa facciamo", "it")]
+    public void A_request_for_what_to_do_after_a_medicine_is_a_medical_inquiry(string text, string language)
+    {
+        Assert.Contains(Categories.MedicalInquiry, Screen(text, language: language).Categories);
+    }
+
+    [Theory]
+    [InlineData("Xanax? Never touched it. Meditation works for me", "en")] // the name alone echoes someone else
+    [InlineData("L'amoxicillina ha fatto venire a mio figlio delle macchie rosse sul petto", "it")] // "a mio figlio" tells here
+    [InlineData("il Neurontin mi ha distrutto la memoria, dimentico le parole a metà frase", "it")]
+    [InlineData("Prendo lo Zoloft insieme a mia moglie che prende il Cymbalta", "it")]
+    public void A_statement_or_an_echoed_name_is_no_medical_inquiry(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.MedicalInquiry, Screen(text, ScreeningContext.Community, language).Categories);
+    }
+
+    [Theory]
+    [InlineData("Beautiful sunset at the lake this weekend", "en", false)] // nothing of the company's
+    [InlineData("Oggi 10 anni di servizio, grazie a tutta la squadra", "it", false)]
+    [InlineData("Check out our new patient support program!", "en", true)]
+    [InlineData("Nuova penna Ozempic disponibile, molto più facile da usare!", "it", true)]
+    public void Only_an_employee_share_about_the_company_needs_the_disclosure(string text, string language, bool missing)
+    {
+        Assert.Equal(missing, Screen(text, ScreeningContext.EmployeeShare, language).Categories.Contains(Categories.MissingDisclosure));
+    }
 }

@@ -467,33 +467,38 @@ internal static class EngineDetectors
         {
             var sent = a.Sentences[h.Sentence];
             bool atStart = h.Word - a.FirstWordOfSentence[h.Sentence] <= 2;
-            bool strongKind = h.Info.Tag is "can-i" or "dosage" or "interaction" or "is-it-normal";
+            bool strongKind = h.Info.Tag is "can-i" or "dosage" or "interaction" or "is-it-normal" or "advice";
             // a topic cue ("symptoms of", "cura per") asks only in a question: "Withdraw symptoms of drug lasted 3 weeks" tells
             bool topic = h.Info.Tag == "topic";
-            if (!(sent.IsQuestion || (atStart && !topic) || strongKind) || !medicalTopic(h.Sentence))
+            // "took all my sertraline and a bottle of wine. I don't feel good. what do I do": advice is asked about the whole text
+            bool advice = h.Info.Tag == "advice";
+            if (!(sent.IsQuestion || (atStart && !topic) || strongKind)
+                || !(advice ? Enumerable.Range(0, a.Sentences.Count).Any(medicalTopic) : medicalTopic(h.Sentence)))
             {
                 continue;
             }
 
             // a statement asks nothing about a symptom alone: "too much coffee today, I'm shaking" tells, "I think I took too
             // much ibuprofen" still reaches medical information
-            if (!sent.IsQuestion && !medicine(h.Sentence))
+            if (!sent.IsQuestion && !(advice ? Enumerable.Range(0, a.Sentences.Count).Any(medicine) : medicine(h.Sentence)))
             {
                 continue;
             }
 
             double score = sent.IsQuestion ? 0.9 : atStart ? 0.75 : 0.65;
-            string kind = topic ? "general" : h.Info.Tag ?? "general";
+            string kind = topic || advice ? "general" : h.Info.Tag ?? "general";
             findings.Add(new Finding(Categories.MedicalInquiry, h.Start, h.End, a.Text[h.Start..h.End], kind, score,
                 new Dictionary<string, string> { ["kind"] = kind }));
             return;
         }
 
-        // "Zoloft and weight gain?" — a question about a named medicine
+        // "Zoloft and weight gain?" — a question about a named medicine; the name alone ("Xanax? Never touched it") echoes
+        // someone else's words
         foreach (var d in drugs)
         {
             var sent = a.Sentences[d.Sentence];
-            if (sent.IsQuestion && !a.AnyInSentence(LexiconKind.Abuse, d.Sentence))
+            int words = (d.Sentence + 1 < a.Sentences.Count ? a.FirstWordOfSentence[d.Sentence + 1] : a.WordCount) - a.FirstWordOfSentence[d.Sentence];
+            if (sent.IsQuestion && words > d.WordEnd - d.Word + 1 && !a.AnyInSentence(LexiconKind.Abuse, d.Sentence))
             {
                 var (start, end) = Trimmed(a, d.Sentence);
                 findings.Add(new Finding(Categories.MedicalInquiry, start, end, a.Text[start..end], "general", 0.6,
@@ -624,9 +629,10 @@ internal static class EngineDetectors
 
     }
 
-    public static void Disclosure(ScreeningContext context, bool hasDisclosure, List<Finding> findings)
+    /// <summary>An employee's share that speaks for or about the company (<see cref="CompanyContent"/>) without the disclosure.</summary>
+    public static void Disclosure(ScreeningContext context, bool hasDisclosure, bool companyContent, List<Finding> findings)
     {
-        if (context != ScreeningContext.EmployeeShare || hasDisclosure)
+        if (context != ScreeningContext.EmployeeShare || hasDisclosure || !companyContent)
         {
             return;
         }

@@ -510,6 +510,9 @@ internal sealed class TextAnalysis
         ["i", "you", "it", "he", "she", "we", "they", "anyone", "anybody", "someone", "somebody", "there", "this", "that", "these", "those", "my", "your"],
         StringComparer.OrdinalIgnoreCase);
 
+    // "what do I do", "who should I call", "when can I take it": a wh-word before an auxiliary asks ("what a day" does not)
+    private static readonly FrozenSet<string> WhStarters = FrozenSet.ToFrozenSet(["what", "who", "when"], StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> QuestionStarters = FrozenSet.ToFrozenSet(["how", "why", "where", "which", "anyone", "anybody"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -523,7 +526,8 @@ internal sealed class TextAnalysis
 
     private static readonly FrozenSet<string> ItalianQuestionPairs = FrozenSet.ToFrozenSet(
         ["quanto dura", "quanto tempo", "quanti giorni", "quante volte", "quante compresse", "quanti mg", "come faccio", "come si",
-            "cosa posso", "cosa devo", "cosa succede", "che cosa", "si può", "si puo", "è normale", "e normale"],
+            "cosa posso", "cosa devo", "cosa succede", "che cosa", "si può", "si puo", "è normale", "e normale", "che faccio", "cosa faccio",
+            "che facciamo", "cosa facciamo", "che fare", "cosa fare"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Marks as questions the Italian sentences that start like one: "quanto dura l'influenza", "perché mi gira la testa".</summary>
@@ -584,6 +588,8 @@ internal sealed class TextAnalysis
 
             int secondWord = FirstWordOfSentence[s] + 1;
             bool asks = QuestionStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
+                || (WhStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && LeadingWord(ref words) is { IsEmpty: false } verb
+                    && Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(verb))
                 || (Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && LeadingWord(ref words) is var second && !second.IsEmpty
                     && (Subjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(second) || Of(LexiconKind.Drug).Exists(h => h.Sentence == s && h.Word == secondWord)));
             if (asks)
