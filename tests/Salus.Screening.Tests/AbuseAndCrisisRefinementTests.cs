@@ -88,4 +88,28 @@ public sealed class AbuseAndCrisisRefinementTests
     {
         Assert.Contains(Categories.Abuse, Screen(text, language: language).Categories);
     }
+
+    [Theory]
+    [InlineData("Nell'ultima scena lei va in overdose e ho pianto come una bambina", "it")] // fiction
+    [InlineData("in the last episode he overdoses and I cried so hard", "en")]
+    [InlineData("Gardasil fatto oggi e sono svenuta in farmacia, gentilissimi comunque", "it")] // the writer fainted and is fine
+    public void Fiction_and_an_emergency_the_writer_got_through_are_no_crisis(string text, string language)
+    {
+        Assert.DoesNotContain(Categories.Crisis, Screen(text, language: language).Categories);
+    }
+
+    [Fact]
+    public void A_term_both_languages_list_gives_one_crisis_finding()
+    {
+        var result = Screen("ho paura di andare in overdose stanotte", language: "it");
+        Assert.Single(result.Findings, f => f.Category == Categories.Crisis);
+    }
+
+    [Theory]
+    [InlineData("I had a seizure after the new dose, I know it can happen", false)] // "know" is not "now"
+    [InlineData("I had a seizure after the new dose and I'm shaking now", true)]
+    public void Urgency_words_count_as_whole_words(string text, bool crisis)
+    {
+        Assert.Equal(crisis, Screen(text, language: "en").Categories.Contains(Categories.Crisis));
+    }
 }

@@ -516,8 +516,14 @@ internal static class EngineDetectors
         }
 
         bool? stillUrgent = null; // read once per text, and only when an emergency is told in the past
+        (int Start, int End) last = (-1, -1);
         foreach (var h in a.Of(LexiconKind.Crisis))
         {
+            if ((h.Start, h.End) == last)
+            {
+                continue; // one finding per span: a term both languages list ("overdose") is one crisis
+            }
+
             if (a.Before(LexiconKind.Negation, h, 2) || a.AnyInSentence(LexiconKind.CrisisTopic, h.Sentence))
             {
                 continue;
@@ -529,26 +535,64 @@ internal static class EngineDetectors
                 continue;
             }
 
-            if (h.Info.Tag == "emergency" && PastEmergency(a, h) && !(stillUrgent ??= a.Text.AsSpan().IndexOfAny(StillUrgent) >= 0))
+            if (h.Info.Tag == "emergency" && PastEmergency(a, h) && !(stillUrgent ??= SaysStillUrgent(a.Text)))
             {
                 continue; // "I had a seizure 3 days after they upped my dose": an adverse event to report, not one to answer now
             }
 
+            last = (h.Start, h.End);
             findings.Add(new Finding(Categories.Crisis, h.Start, h.End, a.Text[h.Start..h.End], h.Info.Tag ?? "crisis", 0.9,
                 new Dictionary<string, string> { ["kind"] = h.Info.Tag ?? "crisis" }));
         }
     }
 
     // words that tell an emergency in the past: "had a seizure", "ha avuto uno shock anafilattico"
-    private static readonly string[] PastMarkers = ["had", "avuto"];
+    private static readonly string[] PastMarkers = ["had", "avuto", "sono"]; // "sono svenuta": the writer fainted and is writing
 
     // anything that says the emergency is still going on or asks for help
-    private static readonly System.Buffers.SearchValues<string> StillUrgent = System.Buffers.SearchValues.Create(
+    /// <summary>Whether an urgency word stands in the text as a word of its own ("now", not the "now" in "know").</summary>
+    private static bool SaysStillUrgent(string text)
+    {
+        var rest = text.AsSpan();
+        int offset = 0;
+        for (int i = rest.IndexOfAny(StillUrgent); i >= 0; i = rest.IndexOfAny(StillUrgent))
+        {
+            // a match that starts a word and whose urgency word ends one ("now", not "know" nor "nowhere")
+            int at = offset + i;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && EndsAWord(text, at))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+            rest = text.AsSpan(offset);
+        }
+
+        return false;
+    }
+
+    private static bool EndsAWord(string text, int at)
+    {
+        foreach (var word in StillUrgentWords)
+        {
+            if (text.AsSpan(at).StartsWith(word, StringComparison.OrdinalIgnoreCase)
+                && (at + word.Length == text.Length || !char.IsLetterOrDigit(text[at + word.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] StillUrgentWords =
     [
         "now", "help", "please", "911", "999", "112", "118", "ambulance", "ambulanza", "what do i do", "what should i do",
         "what do we do", "cosa faccio", "cosa facciamo", "cosa devo fare", "adesso", "aiuto", "still", "ancora", "not responding",
         "non risponde", "not breathing", "non respira", "is having", "sta avendo", "right away", "subito", "urgent", "urgente",
-    ], StringComparison.OrdinalIgnoreCase);
+    ];
+
+    private static readonly System.Buffers.SearchValues<string> StillUrgent = System.Buffers.SearchValues.Create(StillUrgentWords, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// An emergency told in the past: "had", "ha avuto" within three words before it. The caller also checks that the text
@@ -572,7 +616,10 @@ internal static class EngineDetectors
             before = cut < 0 ? default : before[..cut];
         }
 
-        return past;
+        // "I fainted", "I passed out": told by the writer, in the past
+        var term = span[h.NStart..h.NEnd];
+        return past || (span[..h.NStart].EndsWith("i ") && (h.NStart == 2 || span[h.NStart - 3] == ' ')
+            && (term.EndsWith("ed") || term.EndsWith(" out")));
     }
 
     /// <summary>Promotional claims; returns the claim hits kept (for off-label).</summary>

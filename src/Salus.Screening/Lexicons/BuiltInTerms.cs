@@ -130,9 +130,12 @@ internal static class BuiltInTerms
     ];
 
     // Topic, not a person in crisis ("suicide prevention week", "overdose awareness").
-    public static readonly string[] CrisisTopicEn = ["prevention", "awareness", "lifeline", "hotline", "webinar", "campaign", "statistics", "study"];
+    // talk about crisis, not a crisis: campaigns, and fiction ("in the last scene she overdoses")
+    public static readonly string[] CrisisTopicEn = ["prevention", "awareness", "lifeline", "hotline", "webinar", "campaign", "statistics", "study",
+        "movie", "film", "scene", "episode", "series", "novel", "character", "lyrics", "season finale"];
 
-    public static readonly string[] CrisisTopicIt = ["prevenzione", "sensibilizzazione", "giornata mondiale", "webinar", "campagna", "numero verde", "statistiche", "studio"];
+    public static readonly string[] CrisisTopicIt = ["prevenzione", "sensibilizzazione", "giornata mondiale", "webinar", "campagna", "numero verde", "statistiche", "studio",
+        "film", "scena", "episodio", "serie", "romanzo", "personaggio", "puntata"];
 
     public static readonly string[] IdentityCuesEn = ["my name is", "i am called", "name s", "call me"];
 
