@@ -72,7 +72,7 @@ internal static class CliProfile
                 Salus.Screening.Detectors.PersonalDataDetector.Detect(a, drugs, findings);
                 long s6 = Stopwatch.GetTimestamp();
                 var claims = Salus.Screening.Detectors.EngineDetectors.Promotional(a, r.Context, findings);
-                Salus.Screening.Detectors.EngineDetectors.OffLabel(a, claims, drugs, r.Market, findings);
+                Salus.Screening.Detectors.EngineDetectors.OffLabel(a, r.Context, claims, drugs, r.Market, findings);
                 Salus.Screening.Detectors.EngineDetectors.Disclosure(r.Context, a.Of(Salus.Screening.Lexicons.LexiconKind.Disclosure).Count > 0, companyContent: true, findings);
                 Salus.Screening.Detectors.EngineDetectors.Abuse(a, findings);
                 long s7 = Stopwatch.GetTimestamp();

@@ -160,7 +160,7 @@ public sealed class Screener
         EngineDetectors.Crisis(a, request.Context, findings);
         PersonalDataDetector.Detect(a, drugs, findings);
         var claims = EngineDetectors.Promotional(a, request.Context, findings);
-        EngineDetectors.OffLabel(a, claims, drugs, request.Market, findings);
+        EngineDetectors.OffLabel(a, request.Context, claims, drugs, request.Market, findings);
         bool hasDisclosure = a.Of(LexiconKind.Disclosure).Count > 0;
         if (disclosureOverall is null)
         {

@@ -143,4 +143,22 @@ public sealed class InquiryAndClaimRefinementTests
     {
         Assert.Equal(missing, Screen(text, ScreeningContext.EmployeeShare, language).Categories.Contains(Categories.MissingDisclosure));
     }
+
+    [Theory]
+    [InlineData("Lo Zoloft funziona anche per le vampate!", "it", "IT", true)] // an off-label claim about a prescription medicine
+    [InlineData("Scopri il nuovo Eutirox: chiedi al tuo medico se è adatto a te", "it", "IT", true)] // advertising it to the public
+    [InlineData("Ask your doctor if Zoloft is right for you. Important safety information at the link.", "en", "US", false)] // lawful in the US
+    [InlineData("Scopri il nuovo Moment: chiedi al tuo farmacista", "it", "IT", false)] // not a prescription medicine
+    public void Where_advertising_prescription_medicines_is_forbidden_a_claim_about_one_is_promotional(string text, string language, string market, bool promotional)
+    {
+        Assert.Equal(promotional, Screen(text, ScreeningContext.Outbound, language, market).Categories.Contains(Categories.PromotionalClaim));
+    }
+
+    [Theory]
+    [InlineData("Target was packed today, took forever to check out")]
+    [InlineData("Fixed a bug that caused the printf builtin to loop forever")]
+    public void Forever_alone_is_no_absolute_claim(string text)
+    {
+        Assert.DoesNotContain(Categories.PromotionalClaim, Screen(text, ScreeningContext.Outbound, "en").Categories);
+    }
 }

@@ -5,6 +5,6 @@ internal static class TestScreening
 {
     public static Screener Engine { get; } = Screener.CreateDefault();
 
-    public static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null) =>
-        Engine.Screen(new ScreeningRequest(text, language, context));
+    public static ScreeningResult Screen(string text, ScreeningContext context = ScreeningContext.Inbound, string? language = null, string? market = null) =>
+        Engine.Screen(new ScreeningRequest(text, language, context, market));
 }

@@ -647,9 +647,9 @@ internal static class EngineDetectors
                 continue;
             }
 
-            if (h.Info.Tag == "off-label")
+            if (h.Info.Tag is "off-label" or "rx-to-public")
             {
-                kept.Add(h);
+                kept.Add(h); // a claim only about a medicine, which OffLabel knows
                 continue;
             }
 
@@ -661,19 +661,35 @@ internal static class EngineDetectors
         return kept;
     }
 
-    /// <summary>Off-label: an explicit off-label cue, or a claim about a prescription-only medicine.</summary>
-    public static void OffLabel(TextAnalysis a, List<Hit> claims, List<Hit> drugs, string? market, List<Finding> findings)
+    /// <summary>
+    /// Off-label: an explicit off-label cue beside a medicine. Where the law forbids advertising prescription medicines to
+    /// the public (the EU, Directive 2001/83/EC art. 88; Italy), a claim about one in the organisation's own voice is also a
+    /// promotional claim ("Lo Zoloft funziona anche per le vampate", "chiedi al tuo medico se l'Eutirox è adatto a te"). In
+    /// the US such advertising is lawful under FDA rules, so there it is judged by its claims alone.
+    /// </summary>
+    public static void OffLabel(TextAnalysis a, ScreeningContext context, List<Hit> claims, List<Hit> drugs, string? market, List<Finding> findings)
     {
+        bool medicine = drugs.Count > 0 || a.Of(LexiconKind.DrugCue).Count > 0;
+        bool ownVoice = context is ScreeningContext.Outbound or ScreeningContext.Reply or ScreeningContext.EmployeeShare;
+        bool noRxAdvertising = !string.Equals(market, "US", StringComparison.OrdinalIgnoreCase);
+        bool rx = drugs.Exists(d => d.Info.Drug?.PrescriptionIn(market) == true);
+        bool offLabel = false, promoted = findings.Exists(f => f.Category == Categories.PromotionalClaim);
         foreach (var c in claims)
         {
-            if (c.Info.Tag == "off-label" && (drugs.Count > 0 || a.Of(LexiconKind.DrugCue).Count > 0))
+            if (!offLabel && c.Info.Tag == "off-label" && medicine)
             {
+                offLabel = true;
                 findings.Add(new Finding(Categories.OffLabel, c.Start, c.End, a.Text[c.Start..c.End], "off-label-use", 0.8,
                     new Dictionary<string, string> { ["kind"] = "off-label-use" }));
-                return;
+            }
+
+            if (!promoted && ownVoice && noRxAdvertising && rx && c.Info.Tag is "off-label" or "rx-to-public")
+            {
+                promoted = true;
+                findings.Add(new Finding(Categories.PromotionalClaim, c.Start, c.End, a.Text[c.Start..c.End], "rx-to-public", 0.8,
+                    new Dictionary<string, string> { ["kind"] = "rx-to-public" }));
             }
         }
-
     }
 
     /// <summary>An employee's share that speaks for or about the company (<see cref="CompanyContent"/>) without the disclosure.</summary>
