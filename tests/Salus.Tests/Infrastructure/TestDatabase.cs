@@ -66,11 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (PostgresName is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresServer);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await DropAsync(PostgresName);
         }
 
         try
@@ -81,6 +77,35 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temp folder is harmless.
+        }
+    }
+
+    /// <summary>
+    /// Drops the test database. A background worker of the app under test may still be reconnecting while the suite shuts
+    /// down, which makes the drop fail now and then under load: it is retried, and a database left behind is as harmless
+    /// as a leftover temp folder (CI machines are thrown away).
+    /// </summary>
+    private static async Task DropAsync(string name)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                NpgsqlConnection.ClearAllPools();
+                await using var admin = new NpgsqlConnection(PostgresServer);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException) when (attempt < 3)
+            {
+                await Task.Delay(500 * attempt);
+            }
+            catch (PostgresException)
+            {
+                return;
+            }
         }
     }
 }
