@@ -25,29 +25,6 @@ internal static class CompanyContent
         }
 
         var lookup = Markers.GetAlternateLookup<ReadOnlySpan<char>>();
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            int start = 0;
-            while (start < rest.Length && !char.IsLetter(rest[start]))
-            {
-                start++;
-            }
-
-            int end = start;
-            while (end < rest.Length && char.IsLetter(rest[end]))
-            {
-                end++;
-            }
-
-            if (end > start && lookup.Contains(rest[start..end]))
-            {
-                return true;
-            }
-
-            rest = rest[end..];
-        }
-
-        return false;
+        return LetterWords.Any(text, word => lookup.Contains(word));
     }
 }

@@ -162,13 +162,9 @@ internal sealed class TextAnalysis
         }
 
         FirstWordOfSentence = ComputeFirstWords();
-        if (Language == "en")
+        if (Language is "en" or "it")
         {
-            MarkUnpunctuatedQuestions(text, sentences);
-        }
-        else if (Language == "it")
-        {
-            MarkUnpunctuatedItalianQuestions(text, sentences);
+            MarkUnpunctuatedQuestions(text, sentences, english: Language == "en");
         }
     }
 
@@ -201,35 +197,10 @@ internal sealed class TextAnalysis
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether the sentence has a modal or future word, or an Italian conditional ("-rebbe", "-rei").</summary>
-    private static bool HasModal(string text, SentenceSpan sentence)
-    {
-        var rest = text.AsSpan(sentence.Start, sentence.End - sentence.Start);
-        while (!rest.IsEmpty)
-        {
-            int start = 0;
-            while (start < rest.Length && !char.IsLetter(rest[start]))
-            {
-                start++;
-            }
-
-            int end = start;
-            while (end < rest.Length && char.IsLetter(rest[end]))
-            {
-                end++;
-            }
-
-            var word = rest[start..end];
-            if (!word.IsEmpty && (Modals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
-                || word.EndsWith("rebbe", StringComparison.OrdinalIgnoreCase) || word.EndsWith("rebbero", StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-
-            rest = rest[end..];
-        }
-
-        return false;
-    }
+    private static bool HasModal(string text, SentenceSpan sentence) =>
+        LetterWords.Any(text.AsSpan(sentence.Start, sentence.End - sentence.Start), static word =>
+            Modals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            || word.EndsWith("rebbe", StringComparison.OrdinalIgnoreCase) || word.EndsWith("rebbero", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"my hands won't stop shaking", "non smette di girarmi la testa": the negation says it goes on, it denies nothing.</summary>
     private static bool SaysItGoesOn(ReadOnlySpan<char> rest) =>
@@ -515,10 +486,6 @@ internal sealed class TextAnalysis
 
     private static readonly FrozenSet<string> QuestionStarters = FrozenSet.ToFrozenSet(["how", "why", "where", "which", "anyone", "anybody"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Marks as questions the English sentences that start like one: an auxiliary and a subject or a medicine ("does zoloft
-    /// cause…"), or "how / why / where / which / anyone".
-    /// </summary>
     // Italian has no auxiliary inversion; a question shows in its first words. "Come" and "quanto" also open exclamations
     // ("come sono felice", "quanto mi piace"), so they count only with the verb that makes them ask.
     private static readonly FrozenSet<string> ItalianQuestionStarters = FrozenSet.ToFrozenSet(
@@ -530,8 +497,33 @@ internal sealed class TextAnalysis
             "che facciamo", "cosa facciamo", "che fare", "cosa fare"],
         StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Marks as questions the Italian sentences that start like one: "quanto dura l'influenza", "perché mi gira la testa".</summary>
-    private void MarkUnpunctuatedItalianQuestions(string text, List<SentenceSpan> sentences)
+    /// <summary>Whether an Italian sentence opens like a question: "quanto dura l'influenza", "perché mi gira la testa".</summary>
+    private static bool ItalianOpening(scoped ReadOnlySpan<char> first, ref ReadOnlySpan<char> rest, scoped Span<char> pair)
+    {
+        if (ItalianQuestionStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first))
+        {
+            return true;
+        }
+
+        var second = LeadingWord(ref rest);
+        int length = first.Length + 1 + second.Length;
+        if (second.IsEmpty || length > pair.Length)
+        {
+            return false;
+        }
+
+        first.CopyTo(pair);
+        pair[first.Length] = ' ';
+        second.CopyTo(pair[(first.Length + 1)..]);
+        return ItalianQuestionPairs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(pair[..length]);
+    }
+
+    /// <summary>
+    /// Marks as questions the sentences that open like one without their question mark. English: an auxiliary then a subject
+    /// or a medicine ("does zoloft cause…"), a wh-word then an auxiliary ("what should we do"), or "how / why / where / which
+    /// / anyone". Italian: see <see cref="ItalianOpening"/>.
+    /// </summary>
+    private void MarkUnpunctuatedQuestions(string text, List<SentenceSpan> sentences, bool english)
     {
         Span<char> pair = stackalloc char[64];
         for (int s = 0; s < sentences.Count; s++)
@@ -549,54 +541,21 @@ internal sealed class TextAnalysis
                 continue;
             }
 
-            bool asks = ItalianQuestionStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
-            if (!asks && LeadingWord(ref words) is { IsEmpty: false } second)
-            {
-                int length = first.Length + 1 + second.Length;
-                if (length <= pair.Length)
-                {
-                    first.CopyTo(pair);
-                    pair[first.Length] = ' ';
-                    second.CopyTo(pair[(first.Length + 1)..]);
-                    asks = ItalianQuestionPairs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(pair[..length]);
-                }
-            }
-
-            if (asks)
+            if (english ? EnglishOpening(first, ref words, s) : ItalianOpening(first, ref words, pair))
             {
                 sentences[s] = span with { IsQuestion = true };
             }
         }
     }
 
-    private void MarkUnpunctuatedQuestions(string text, List<SentenceSpan> sentences)
+    private bool EnglishOpening(scoped ReadOnlySpan<char> first, ref ReadOnlySpan<char> words, int s)
     {
-        for (int s = 0; s < sentences.Count; s++)
-        {
-            var span = sentences[s];
-            if (span.IsQuestion)
-            {
-                continue;
-            }
-
-            var words = text.AsSpan(span.Start, span.End - span.Start).TrimStart();
-            var first = LeadingWord(ref words);
-            if (first.IsEmpty)
-            {
-                continue;
-            }
-
-            int secondWord = FirstWordOfSentence[s] + 1;
-            bool asks = QuestionStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
-                || (WhStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && LeadingWord(ref words) is { IsEmpty: false } verb
-                    && Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(verb))
-                || (Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && LeadingWord(ref words) is var second && !second.IsEmpty
-                    && (Subjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(second) || Of(LexiconKind.Drug).Exists(h => h.Sentence == s && h.Word == secondWord)));
-            if (asks)
-            {
-                sentences[s] = span with { IsQuestion = true };
-            }
-        }
+        int secondWord = FirstWordOfSentence[s] + 1;
+        return QuestionStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
+            || (WhStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && LeadingWord(ref words) is { IsEmpty: false } verb
+                && Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(verb))
+            || (Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && LeadingWord(ref words) is var second && !second.IsEmpty
+                && (Subjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(second) || Of(LexiconKind.Drug).Exists(h => h.Sentence == s && h.Word == secondWord)));
     }
 
     /// <summary>The letters that open <paramref name="rest"/> (null when a contraction follows: "Can't", "Don't"); advances past them.</summary>

@@ -52,15 +52,15 @@ internal static class WeightChange
                 return null;
             }
 
-            var word = span[start..cursor].ToString();
+            var word = span[start..cursor];
             words++;
-            bool gain = Gain.Contains(word);
-            if (gain || Loss.Contains(word))
+            bool gain = Gain.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            if (gain || Loss.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             {
                 return (start, words, InfoFor(language, gain));
             }
 
-            if (!Fillers.Contains(word))
+            if (!Fillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             {
                 return null;
             }
