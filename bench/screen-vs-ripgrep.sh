@@ -76,16 +76,24 @@ rg -F -c -f "$OUT/drugnames-cased.txt" "$CORPUS" > "$OUT/rg-cased.count" || true
 t2=$(now)
 /usr/bin/time -v $SALUS_SCREEN_CMD --in "$CORPUS" --out "$OUT/screened.jsonl" 2> "$OUT/screen.time" || true
 t3=$(now)
+# the like-for-like run: drug mentions only, the one thing rg -F -f looks for (every other detector skipped)
+/usr/bin/time -v $SALUS_SCREEN_CMD --only drug-mention --in "$CORPUS" --out "$OUT/screened-drugs.jsonl" 2> "$OUT/screen-drugs.time" || true
+t4=$(now)
 RG=$(echo "$t1 - $t0" | bc)
 RGC=$(echo "$t2 - $t1" | bc)
 SALUS=$(echo "$t3 - $t2" | bc)
+DRUGS=$(echo "$t4 - $t3" | bc)
 echo "corpus: $(wc -l < "$CORPUS") lines, $(stat -c %s "$CORPUS") bytes; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rg -F -f drugnames.txt (48k lower-case names):         ${RG}s ($(cat "$OUT/rg.count") matching lines)"
 echo "rg -F -f drugnames-cased.txt (lower/Capital/UPPER):    ${RGC}s ($(cat "$OUT/rg-cased.count") matching lines)"
 echo "salus screen (all detectors, JSONL out):                ${SALUS}s ($(wc -l < "$OUT/screened.jsonl") lines out, $(grep -c drug-mention "$OUT/screened.jsonl") with a drug mention)"
 grep -E "Maximum resident" "$OUT/screen.time" | sed 's/^\s*/salus /' || true
+echo "salus screen --only drug-mention (JSONL out):         ${DRUGS}s ($(grep -c drug-mention "$OUT/screened-drugs.jsonl") with a drug mention)"
+grep -E "Maximum resident" "$OUT/screen-drugs.time" | sed 's/^\s*/salus --only drug-mention /' || true
 echo "ratio salus / rg -F:        $(echo "scale=2; $SALUS / $RG" | bc)"
 echo "ratio salus / rg -F cased:  $(echo "scale=2; $SALUS / $RGC" | bc)"
+echo "ratio salus --only drug-mention / rg -F:        $(echo "scale=2; $DRUGS / $RG" | bc)"
+echo "ratio salus --only drug-mention / rg -F cased:  $(echo "scale=2; $DRUGS / $RGC" | bc)"
 if [ "${RG_CASE_INSENSITIVE:-0}" = 1 ]; then
   t4=$(now)
   timeout "${RG_I_TIMEOUT:-1800}" rg -F -i -c -f "$OUT/drugnames.txt" "$CORPUS" > "$OUT/rg-i.count" || echo "(rg -i stopped or failed)"

@@ -1,6 +1,6 @@
 using Salus.Screening.Cli;
 
-// usage: salus-screen [screen] --in FILE|- --out FILE|- [--format jsonl|text]
+// usage: salus-screen [screen] --in FILE|- --out FILE|- [--format jsonl|text] [--only CATEGORIES]
 if (args.Length > 1 && args[0] == "screen" && args[1] == "train")
 {
     // salus-screen screen train [PSYTAR_DIR] [MODEL_OUT]: what `salus screen train` runs
@@ -12,6 +12,7 @@ if (args.Length > 1 && args[0] == "screen" && args[1] == "train")
 }
 
 string inPath = "-", outPath = "-", format = "jsonl";
+string? only = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -27,6 +28,9 @@ for (int i = 0; i < args.Length; i++)
         case "--format" when i + 1 < args.Length:
             format = args[++i];
             break;
+        case "--only" when i + 1 < args.Length:
+            only = args[++i];
+            break;
         default:
             await Console.Error.WriteLineAsync($"unknown argument {args[i]}");
             return 2;
@@ -34,6 +38,6 @@ for (int i = 0; i < args.Length; i++)
 }
 
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-int code = await ScreenCommandRunner.RunAsync(inPath, outPath, format, stdout, Console.Error, new StreamReader(Console.OpenStandardInput(), System.Text.Encoding.UTF8, false, 1 << 16));
+int code = await ScreenCommandRunner.RunAsync(inPath, outPath, format, stdout, Console.Error, new StreamReader(Console.OpenStandardInput(), System.Text.Encoding.UTF8, false, 1 << 16), only: only);
 await stdout.FlushAsync();
 return code;

@@ -84,6 +84,12 @@ public sealed class Screener
             }
         }
 
+        if (request.Only is { } only)
+        {
+            findings.RemoveAll(f => !only.Contains(f.Category));
+            ae = only.Contains(Categories.AdverseEvent) ? ae : 0;
+        }
+
         findings.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : string.CompareOrdinal(x.Category, y.Category));
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var f in findings)
@@ -139,6 +145,11 @@ public sealed class Screener
         }
 
         string quickLanguage = "";
+        if (request.Only is { Count: 1 } only && only.Contains(Categories.DrugMention))
+        {
+            return DetectDrugsOnly(text, offset, normalized, matches, request, findings);
+        }
+
         var depth = AlwaysAnalyse ? AnalysisDepth.Full : NeededDepth(text, normalized.Span, matches, request, out quickLanguage);
         if (depth != AnalysisDepth.Full)
         {
@@ -170,6 +181,36 @@ public sealed class Screener
         EngineDetectors.Abuse(a, findings);
         ShiftBy(findings, offset);
         return (ae, a.Language, hasDisclosure);
+    }
+
+    /// <summary>
+    /// Drug mentions alone: a text is analysed only when the automaton found a drug name or a word may be a misspelled one
+    /// (the drug detector needs the analysis to judge names that are plain words), and no other detector runs.
+    /// </summary>
+    private (double Ae, string Language, bool HasDisclosure) DetectDrugsOnly(string text, int offset, NormalizedText normalized, List<AutomatonMatch> matches, ScreeningRequest request, List<Finding> findings)
+    {
+        int en = 0, it = 0;
+        bool drug = false;
+        foreach (var m in matches)
+        {
+            foreach (var info in Lexicon.Payload(m.Pattern))
+            {
+                drug |= info.Kind == LexiconKind.Drug;
+                en += info.Kind == LexiconKind.Stopword && info.Language == "en" ? 1 : 0;
+                it += info.Kind == LexiconKind.Stopword && info.Language == "it" ? 1 : 0;
+            }
+        }
+
+        if (!drug && !AlwaysAnalyse && !MayHoldMisspelledDrug(normalized.Span))
+        {
+            var given = request.Language?.ToLowerInvariant();
+            return (0, given is "en" or "it" ? given : TextAnalysis.DetectLanguage(en, it, text), false);
+        }
+
+        var a = new TextAnalysis(text, normalized, Lexicon, matches, request.Language?.ToLowerInvariant());
+        EngineDetectors.Drugs(a, request.Market, findings);
+        ShiftBy(findings, offset);
+        return (0, a.Language, false);
     }
 
     /// <summary>Moves a segment's findings to offsets in the whole text.</summary>
@@ -300,20 +341,30 @@ public sealed class Screener
             return AnalysisDepth.Full;
         }
 
-        // words long enough to be a misspelled drug name
+        if (MayHoldMisspelledDrug(span))
+        {
+            return AnalysisDepth.Full;
+        }
+
+        return patterns ? AnalysisDepth.PersonalDataPatterns : AnalysisDepth.None;
+    }
+
+    /// <summary>Whether a word of the normalised text is long enough to be, and is, one edit from a drug name.</summary>
+    private bool MayHoldMisspelledDrug(ReadOnlySpan<char> span)
+    {
         for (int i = 0; i < span.Length;)
         {
             int end = span[i..].IndexOf(' ');
             end = end < 0 ? span.Length : i + end;
             if (end - i >= FuzzyDrugIndex.MinLength && Lexicon.Fuzzy.Find(span[i..end]) is not null)
             {
-                return AnalysisDepth.Full;
+                return true;
             }
 
             i = end + 1;
         }
 
-        return patterns ? AnalysisDepth.PersonalDataPatterns : AnalysisDepth.None;
+        return false;
     }
 
     /// <summary>How much of the engine <see cref="Screen"/> gives this request (benchmarks count the paths).</summary>

@@ -61,6 +61,10 @@ public static class Categories
 /// under a post about it. Every sentence then has its medicine, so a reaction told there can be an adverse event of it.
 /// Null = unknown (the text must name or refer to a medicine).
 /// </param>
+/// <param name="Only">
+/// The categories to look for (names from <see cref="Categories"/>); null = all nine. Only drug mentions (a firehose
+/// pre-filter) skips every other detector; any other subset runs them all and reports the subset.
+/// </param>
 public sealed record ScreeningRequest(
     string Text,
     string? Language = null,
@@ -68,7 +72,8 @@ public sealed record ScreeningRequest(
     string? Market = null,
     string? Channel = null,
     RuleSet? RuleSet = null,
-    string? Product = null);
+    string? Product = null,
+    IReadOnlySet<string>? Only = null);
 
 /// <summary>One thing found in the text.</summary>
 /// <param name="Category">One of <see cref="Categories"/>.</param>

@@ -36,9 +36,19 @@ public sealed partial class JsonlScreening
     /// <summary>The rules in force for a line's market (e.g. the published policy); null or a null result = the default rules.</summary>
     public Func<string?, Rules.RuleSet?>? RulesForMarket { get; init; }
 
-    /// <summary>The request under the rules in force for its market, unless it names its own.</summary>
-    private ScreeningRequest WithPolicyRules(ScreeningRequest request) =>
-        RulesForMarket is not null && request.RuleSet is null && RulesForMarket(request.Market) is { } rules ? request with { RuleSet = rules } : request;
+    /// <summary>The categories to look for (<c>--only</c>); null = all.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
+    /// <summary>The request under the rules in force for its market, unless it names its own, looking for <see cref="Only"/>.</summary>
+    private ScreeningRequest WithPolicyRules(ScreeningRequest request)
+    {
+        if (Only is not null)
+        {
+            request = request with { Only = Only };
+        }
+
+        return RulesForMarket is not null && request.RuleSet is null && RulesForMarket(request.Market) is { } rules ? request with { RuleSet = rules } : request;
+    }
 
     private sealed class Item
     {

@@ -26,9 +26,10 @@ internal static class ScreenCommands
         var output = new Option<string>("--out") { Description = "Output file, or - for standard output.", DefaultValueFactory = _ => "-" };
         var format = new Option<string>("--format") { Description = "jsonl (default) or text (a readable report with the matched spans marked).", DefaultValueFactory = _ => "jsonl" };
         var defaultRules = new Option<bool>("--default-rules") { Description = "Use the engine's built-in rules instead of the policy published in the database." };
+        var only = new Option<string?>("--only") { Description = "Look only for these categories, comma-separated (e.g. drug-mention: a fast pre-filter that runs no other detector). Default: all nine." };
         var screen = new Command("screen", "Screen texts (one JSON object per line) for adverse events, drugs, medical questions, crisis, personal data, claims, under the published policy.")
         {
-            input, output, format, defaultRules,
+            input, output, format, defaultRules, only,
         };
         screen.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,7 +39,7 @@ internal static class ScreenCommands
             return await ScreenCommandRunner.RunAsync(
                 parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(format)!,
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.In,
-                screener: await engine, rulesForMarket: rules, cancellationToken: cancellationToken);
+                screener: await engine, rulesForMarket: rules, only: parse.GetValue(only), cancellationToken: cancellationToken);
         });
 
         var psytar = new Option<string>("--psytar") { Description = "Folder with PsyTAR train.csv and dev.csv.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data", "psytar") };
