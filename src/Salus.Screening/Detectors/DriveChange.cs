@@ -33,14 +33,8 @@ internal static class DriveChange
     public static (int Start, int End)? Changed(ReadOnlySpan<char> span, int start, int end)
     {
         int cursor = start - 1;
-        for (int i = 0; i < 3 && cursor > 0; i++)
+        for (int i = 0; i < 3 && cursor > 0 && WeightChange.PreviousWord(span, cursor, out int wordStart); i++)
         {
-            int wordStart = cursor;
-            while (wordStart > 0 && span[wordStart - 1] != ' ')
-            {
-                wordStart--;
-            }
-
             if (Change.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span[wordStart..cursor]))
             {
                 return (wordStart, end);

@@ -254,6 +254,19 @@ internal sealed class TextAnalysis
         Of(LexiconKind.Negation).Exists(h => h.Sentence == target.Sentence && h.NEnd <= target.NStart && target.Word - h.WordEnd <= maxWords
             && !BreaksScope(Normalized.Span[Math.Max(0, h.NEnd - 1)..Math.Min(Normalized.Span.Length, target.NStart + 1)]));
 
+    /// <summary>Whether a word that ends a cue's reach stands after <paramref name="h"/> in its sentence ("it worked, but…").</summary>
+    public bool ScopeEndsAfter(Hit h)
+    {
+        var span = Normalized.Span;
+        int end = h.NEnd, sentenceEnd = Sentences[h.Sentence].End;
+        while (end < span.Length && Normalized.OriginalStart(end) < sentenceEnd)
+        {
+            end++;
+        }
+
+        return end > h.NEnd && BreaksScope(span[Math.Max(0, h.NEnd - 1)..Math.Min(span.Length, end + 1)]);
+    }
+
     /// <summary>Whether a word that ends a cue's reach ("but", "except", "ma") stands between two hits of one sentence.</summary>
     public bool Separated(Hit x, Hit y)
     {

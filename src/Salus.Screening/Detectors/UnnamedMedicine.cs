@@ -31,33 +31,16 @@ internal static class UnnamedMedicine
     /// </summary>
     public const float FirstPersonThreshold = 0.8f;
 
-    // what others say or report, and advice: "said it was side effects", "there are reports of", "keep an eye on"
-    private static readonly FrozenSet<string> SecondHandTerms = FrozenSet.ToFrozenSet(
-        ["said it was", "says it is", "said it s", "there are reports", "reports of", "reports about", "keep an eye on", "keep a close eye",
-            "close eye on", "be careful", "be carefull", "watch for", "watch out", "i heard", "heard that", "i read that", "read that",
-            "apparently", "supposedly", "they say", "i was told", "ha detto che era", "dice che e", "ci sono segnalazioni", "ho sentito dire",
-            "ho sentito che", "ho letto che", "dicono che", "si dice", "pare che", "mi avevano detto", "mi hanno detto che"],
-        StringComparer.Ordinal);
-
-    /// <summary>The sentence tells what others say or warns: hearsay and advice, not the writer's experience.</summary>
+    /// <summary>The sentence tells what others say or warns (speculation cues tagged <c>hearsay</c>), not the writer's experience.</summary>
     private static bool SecondHand(TextAnalysis a, int s) =>
-        a.Of(LexiconKind.Speculation).Exists(h => h.Sentence == s && SecondHandTerms.Contains(h.Info.Term));
+        a.Of(LexiconKind.Speculation).Exists(h => h.Sentence == s && h.Info.Tag == "hearsay");
 
-    // relief words that only say something went down, which is relief only for a symptom: "a reduction in my ability to
-    // concentrate" is a reaction
-    private static readonly FrozenSet<string> Reductions = FrozenSet.ToFrozenSet(
-        ["reduction in", "decrease in", "decrease in my", "reduced my", "reduces my", "reducing my"], StringComparer.Ordinal);
-
-    private static bool Relieves(TextAnalysis a, Hit e)
-    {
-        if (Reductions.Contains(e.Info.Term) || a.Negated(e, 2) || a.Before(LexiconKind.Negation, e, 1))
-        {
-            return false;
-        }
-
-        var rest = a.Text.AsSpan(e.End, a.Sentences[e.Sentence].End - e.End);
-        return !rest.Contains(" but ", StringComparison.OrdinalIgnoreCase) && !rest.Contains(",but", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>
+    /// A relief cue that relieves: not one that only says something went down (tag <c>reduction</c>: "a reduction in my
+    /// ability to concentrate" is a reaction), not a denied one ("nothing helped"), not one a "but" follows.
+    /// </summary>
+    private static bool Relieves(TextAnalysis a, Hit e) =>
+        e.Info.Tag != "reduction" && !a.Negated(e, 2) && !a.Before(LexiconKind.Negation, e, 1) && !a.ScopeEndsAfter(e);
 
     /// <summary>Whether a hit is a health signal that lets a drug-less sentence reach the classifier at <see cref="Threshold"/>.</summary>
     public static bool IsSignal(TermInfo info) =>

@@ -77,8 +77,8 @@ internal static class WeightChange
     private static TermInfo Info(string language, bool gain) =>
         new(LexiconKind.Reaction, language, gain ? "weight gain" : "weight loss", gain ? "weight_gain" : "weight_loss", 0, null);
 
-    /// <summary>The word that ends at <paramref name="end"/> (exclusive; the position of the space after it).</summary>
-    private static bool PreviousWord(ReadOnlySpan<char> span, int end, out int start)
+    /// <summary>The word of the normalised text that ends at <paramref name="end"/> (exclusive; the position of the space after it).</summary>
+    internal static bool PreviousWord(ReadOnlySpan<char> span, int end, out int start)
     {
         start = end;
         while (start > 0 && span[start - 1] != ' ')

@@ -118,15 +118,13 @@ internal static class BuiltInTerms
     [
         "if", "about to", "going to start", "gonna start", "before starting", "leaflet", "label says", "lists", "warned about",
         "risk of", "might", "may cause", "can cause", "could cause", "worried about", "scared of", "afraid of",
-        "said it was", "says it is", "said it s", "there are reports", "reports of", "reports about", "keep an eye on",
-        "keep a close eye", "close eye on", "be carefull", "watch for", "watch out",
     ];
 
     public static readonly string[] SpeculationExtraIt =
     [
         "se", "sto per", "devo iniziare", "prima di iniziare", "foglietto", "bugiardino", "rischio di", "potrebbe",
         "puo causare", "possono causare", "ho paura", "paura di", "preoccupato per", "preoccupata per",
-        "ha detto che era", "dice che e", "ci sono segnalazioni", "tenete d occhio", "tieni d occhio", "fate attenzione",
+        "tenete d occhio", "tieni d occhio", "fate attenzione",
     ];
 
     // Topic, not a person in crisis ("suicide prevention week", "overdose awareness").
